@@ -1,0 +1,2 @@
+package io.athenaworkflow.athena;
+final class Placeholder {}

@@ -1,0 +1,31 @@
+package io.athenaworkflow.local.s3;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * In-process access to the objects of the local S3, for the other local services (the Athena engine reads table
+ * files with DuckDB straight from disk and writes query results here). Writes made through this interface are
+ * the same objects S3 clients see, and raise the same object-created notifications as a PutObject would.
+ */
+public interface ObjectStore {
+
+    /** Whether the bucket exists. */
+    boolean bucketExists(String bucket);
+
+    /** The file holding the object's bytes, or empty when there is no such object. */
+    Optional<Path> file(String bucket, String key);
+
+    /** The keys under {@code prefix} (all keys when it is empty), sorted, excluding "directory" markers. */
+    List<String> listKeys(String bucket, String prefix);
+
+    /** Creates or replaces an object with the content of {@code source} (copied). */
+    void put(String bucket, String key, Path source, String contentType);
+
+    /** Creates or replaces an object with {@code content}. */
+    void put(String bucket, String key, byte[] content, String contentType);
+
+    /** Deletes an object; no error when it does not exist. */
+    void delete(String bucket, String key);
+}
