@@ -1,2 +1,0 @@
-package io.athenaworkflow.athena;
-final class Placeholder {}

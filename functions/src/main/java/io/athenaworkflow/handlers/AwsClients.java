@@ -1,0 +1,44 @@
+package io.athenaworkflow.handlers;
+
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Builds the SDK clients once per handler instance, from the environment: the region from {@code AWS_REGION}
+ * (no region lookup chain), the JDK's HttpURLConnection (no extra HTTP stack to load), and the default credential
+ * chain, which SnapStart restores correctly. Endpoints are the SDK's own business ({@code AWS_ENDPOINT_URL} and
+ * friends), so the same jar runs on AWS and against the embedded runtime.
+ */
+final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    static AthenaClient athena() {
+        return configure(AthenaClient.builder()).build();
+    }
+
+    static S3Client s3() {
+        return configure(S3Client.builder()).build();
+    }
+
+    static SfnClient stepFunctions() {
+        return configure(SfnClient.builder()).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        String region = FunctionEnvironment.variables().get("AWS_REGION");
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.of(region));
+        }
+        return builder
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+    }
+}

@@ -1,0 +1,77 @@
+package io.athenaworkflow.handlers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.athena.QueryHandle;
+import io.athenaworkflow.athena.cleanup.CleanupReport;
+import io.athenaworkflow.athena.cleanup.ExecutionHistoryLookup;
+import io.athenaworkflow.athena.cleanup.QueryCleaner;
+import io.athenaworkflow.athena.errors.InvalidEventException;
+import io.athenaworkflow.athena.errors.InvalidInputException;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Set;
+
+/**
+ * Cleanup: stops the query if it still runs and deletes its own result objects as the cleanup mode says.
+ * Payload: {@code {"query": <handle or null>, "succeeded": true|false}} from the state machine, or a Step
+ * Functions "Execution Status Change" event (ABORTED, TIMED_OUT, FAILED) from EventBridge, in which case the
+ * query is found in the execution's history.
+ */
+public final class CleanupHandler implements RequestStreamHandler {
+
+    static final Set<String> CLEANED_STATUSES = Set.of("ABORTED", "TIMED_OUT", "FAILED");
+
+    private final QueryCleaner cleaner;
+    private final ExecutionHistoryLookup history;
+
+    public CleanupHandler() {
+        this(AwsClients.athena(), AwsClients.s3(), AwsClients.stepFunctions());
+    }
+
+    CleanupHandler(AthenaClient athena, S3Client s3, SfnClient sfn) {
+        this.cleaner = new QueryCleaner(athena, s3);
+        this.history = new ExecutionHistoryLookup(sfn, Json.MAPPER);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Json.write(output, clean(Json.read(input)).toJson());
+    }
+
+    CleanupReport clean(JsonNode payload) {
+        if (payload.has("detail-type")) {
+            return cleanAfter(payload);
+        }
+        JsonNode query = payload.get("query");
+        if (query == null || query.isNull()) {
+            return CleanupReport.noQuery("No query was started; nothing to clean up.");
+        }
+        JsonNode succeeded = payload.get("succeeded");
+        if (succeeded == null || !succeeded.isBoolean()) {
+            throw new InvalidInputException("Field 'succeeded' must be true or false: whether the workflow succeeded.");
+        }
+        return cleaner.clean(QueryHandle.fromJson(query), succeeded.booleanValue());
+    }
+
+    private CleanupReport cleanAfter(JsonNode event) {
+        String detailType = event.path("detail-type").asText();
+        String status = event.path("detail").path("status").asText();
+        String executionArn = event.path("detail").path("executionArn").asText("");
+        if (!"Step Functions Execution Status Change".equals(detailType) || !CLEANED_STATUSES.contains(status)
+                || executionArn.isEmpty()) {
+            throw new InvalidEventException("Cleanup accepts 'Step Functions Execution Status Change' events with status "
+                    + CLEANED_STATUSES + " and an executionArn, but got '" + detailType + "' with status '" + status + "'.");
+        }
+        return history.queryOf(executionArn)
+                .map(handle -> cleaner.clean(handle, false))
+                .orElseGet(() -> CleanupReport.noQuery(
+                        "Execution " + executionArn + " ended " + status + " before starting a query; nothing to clean up."));
+    }
+}
