@@ -1,6 +1,6 @@
 CREATE EXTERNAL TABLE IF NOT EXISTS demo.orders (
   order_id   bigint,
-  order_date date,
+  order_date string,
   region     string,
   product    string,
   quantity   int,
