@@ -96,6 +96,12 @@ final class Fork {
     }
 
     private void waitFor(boolean slot) throws InterruptedException {
+        synchronized (lock) {
+            // Going idle when there is nothing to wait for would let a virtual clock run ahead of the children.
+            if (slot ? running < maxConcurrency || stopped : running == 0) {
+                return;
+            }
+        }
         try {
             clock.idle(() -> {
                 synchronized (lock) {
