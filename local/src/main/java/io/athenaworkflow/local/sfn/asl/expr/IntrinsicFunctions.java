@@ -95,7 +95,7 @@ final class IntrinsicFunctions {
                     ? String.valueOf(function.minArguments())
                     : function.maxArguments() == Integer.MAX_VALUE ? "at least " + function.minArguments()
                     : function.minArguments() + " to " + function.maxArguments();
-            throw invalid(call.name(), "it takes " + expected + " argument" + ("1".equals(expected) ? "" : "s")
+            throw invalid(call.name(), "it takes " + expected + " argument" + (expected.equals("1") || expected.endsWith(" 1") ? "" : "s")
                     + " but was given " + count);
         }
     }
