@@ -35,6 +35,8 @@ public final class Jsonata {
 
     private static final Pattern CODED_MESSAGE = Pattern.compile("[A-Z]\\d{4}: .*", Pattern.DOTALL);
     private static final String UNKNOWN_CODE_PREFIX = "JSonataException ";
+    private static final Map<String, String> ARRAY_ELEMENT_TYPES = Map.of(
+            "a", "arrays", "b", "booleans", "f", "functions", "n", "numbers", "o", "objects", "s", "strings");
 
     private Jsonata() {
     }
@@ -167,6 +169,12 @@ public final class Jsonata {
         if (text.equals(UNKNOWN_CODE_PREFIX + code)) {
             // Thrown with the whole message in the code slot (our functions, the engine's bounds).
             return code.replaceFirst("\\. Depth=\\d+ max=\\d+$", "");
+        }
+        if ("T0412".equals(code)) {
+            // The engine's template would name the element type by its signature letter; say what it means.
+            String value = JsonataValues.fromJsonata(jsonataError.getCurrent()).map(Json::render).orElse("a function");
+            return "T0412: Argument " + value + " must be an array of "
+                    + ARRAY_ELEMENT_TYPES.getOrDefault(String.valueOf(jsonataError.getExpected()), "values");
         }
         String readable = text
                 .replaceAll("\\bObject\\b", "function")
