@@ -56,7 +56,8 @@ public final class Jsonata {
     /**
      * Evaluates the expression written in the ASL field {@code field} (named as Step Functions names it relative to
      * the state: {@code Output}, {@code Arguments/Bucket}, {@code Assign/x}, {@code Choices[0]/Condition},
-     * {@code Seconds}...). An expression that returns nothing fails, as on Step Functions.
+     * {@code Seconds}...). An expression that returns nothing fails, as on Step Functions. A null {@code field}
+     * leaves the field out of failure causes.
      *
      * @throws StatesError {@code States.QueryEvaluationError}, with a cause naming the expression and the field, when
      *     the expression does not parse, throws, returns nothing (undefined) or returns a function
