@@ -230,8 +230,10 @@ class JsonataTest {
             List<Future<Boolean>> checks = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 int n = i;
-                checks.add(pool.submit(() -> Jsonata.evaluate("$states.input.n * $k + $count([1, 2])",
-                        json("{'input': {'n': " + n + "}}"), variables("{'k': 3}")).longValue() == n * 3L + 2));
+                // Lambdas make the engine reach for its per-thread state; each call must still see its own input.
+                checks.add(pool.submit(() -> Jsonata.evaluate(
+                        "$states.input.n * $k + $sum($map([1, 2], function($v) { $v * $k }))",
+                        json("{'input': {'n': " + n + "}}"), variables("{'k': 3}")).longValue() == n * 3L + 9));
             }
             for (Future<Boolean> check : checks) {
                 assertThat(check.get()).isTrue();
@@ -239,6 +241,19 @@ class JsonataTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void evaluate_whenCachedExpressionRunsOnAnotherThread_appliesLambdas() throws Exception {
+        String expression = "$sort($map($states.input.items, function($i) { $i.price }), function($a, $b) { $a < $b })";
+        assertThat(Json.render(eval(expression))).isEqualTo("[15,5]");
+        JsonNode[] fromOtherThread = new JsonNode[1];
+
+        Thread other = new Thread(() -> fromOtherThread[0] = eval(expression));
+        other.start();
+        other.join();
+
+        assertThat(Json.render(fromOtherThread[0])).isEqualTo("[15,5]");
     }
 
     @Test
