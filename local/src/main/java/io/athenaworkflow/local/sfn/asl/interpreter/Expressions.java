@@ -1,6 +1,12 @@
 package io.athenaworkflow.local.sfn.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.local.sfn.asl.expr.ChoiceRules;
+import io.athenaworkflow.local.sfn.asl.expr.Intrinsics;
+import io.athenaworkflow.local.sfn.asl.expr.JsonPaths;
+import io.athenaworkflow.local.sfn.asl.expr.Jsonata;
+import io.athenaworkflow.local.sfn.asl.expr.JsonataTemplates;
+import io.athenaworkflow.local.sfn.asl.expr.PayloadTemplates;
 import java.util.Map;
 
 /**
@@ -13,7 +19,38 @@ interface Expressions {
 
     /** The evaluation every execution uses. */
     static Expressions standard() {
-        return new LocalExpressions();
+        return new Expressions() {
+            @Override
+            public JsonNode jsonata(String expression, JsonNode states, Map<String, JsonNode> variables) {
+                return Jsonata.evaluate(expression, states, variables);
+            }
+
+            @Override
+            public JsonNode jsonataTemplate(JsonNode template, JsonNode states, Map<String, JsonNode> variables) {
+                return JsonataTemplates.resolve(template, states, variables);
+            }
+
+            @Override
+            public JsonNode write(JsonNode document, String resultPath, JsonNode value) {
+                return JsonPaths.write(document, resultPath, value);
+            }
+
+            @Override
+            public JsonNode payloadTemplate(JsonNode template, JsonNode input, JsonNode context,
+                                            Map<String, JsonNode> variables) {
+                return PayloadTemplates.resolve(template, input, context, variables);
+            }
+
+            @Override
+            public boolean choiceMatches(JsonNode rule, JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
+                return ChoiceRules.matches(rule, input, context, variables);
+            }
+
+            @Override
+            public JsonNode intrinsic(String expression, JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
+                return Intrinsics.evaluate(expression, input, context, variables);
+            }
+        };
     }
 
     /** A JSONata expression (without {@code {% %}}) against {@code $states} and the variables. */
@@ -21,9 +58,6 @@ interface Expressions {
 
     /** A JSONata template: every {@code {% %}} string in {@code template} evaluated. */
     JsonNode jsonataTemplate(JsonNode template, JsonNode states, Map<String, JsonNode> variables);
-
-    /** A reference path against {@code document}; States.Runtime when it selects nothing. */
-    JsonNode read(String path, JsonNode document);
 
     /** ResultPath semantics: {@code value} placed into a copy of {@code document} at {@code resultPath}. */
     JsonNode write(JsonNode document, String resultPath, JsonNode value);

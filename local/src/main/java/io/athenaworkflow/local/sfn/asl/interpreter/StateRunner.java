@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jayway.jsonpath.JsonPath;
 import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.sfn.asl.StatesError;
+import io.athenaworkflow.local.sfn.asl.expr.JsonPaths;
 import io.athenaworkflow.local.sfn.asl.definition.Catcher;
 import io.athenaworkflow.local.sfn.asl.definition.JitterStrategy;
 import io.athenaworkflow.local.sfn.asl.definition.QueryLanguage;
@@ -1074,7 +1076,7 @@ final class StateRunner {
     /** A reference path: {@code $.x} on {@code input}, {@code $$.x} on the context, {@code $name.x} on a variable. */
     private JsonNode reference(String path, JsonNode input, JsonNode context, Map<String, JsonNode> variables) {
         if (path.startsWith("$$")) {
-            return expressions.read("$" + path.substring(2), context);
+            return referenced(path, "$" + path.substring(2), context);
         }
         if (path.length() > 1 && path.charAt(0) == '$' && path.charAt(1) != '.' && path.charAt(1) != '[') {
             int end = 1;
@@ -1087,9 +1089,15 @@ final class StateRunner {
                 throw StatesError.runtime("Invalid path '" + path + "' : The variable '$" + name
                         + "' is not defined");
             }
-            return expressions.read("$" + path.substring(end), value);
+            return referenced(path, "$" + path.substring(end), value);
         }
-        return expressions.read(path, input);
+        return referenced(path, path, input);
+    }
+
+    /** AWS's message for a reference path (InputPath, OutputPath, ItemsPath) that selects nothing. */
+    private static JsonNode referenced(String written, String path, JsonNode document) {
+        return JsonPaths.find(path, document).orElseThrow(() -> StatesError.runtime("Invalid path '" + written
+                + "' : No results for path: " + JsonPath.compile(path).getPath()));
     }
 
     private void checkSize(Call call, JsonNode output) {
