@@ -7,6 +7,7 @@ import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.cleanup.CleanupReport;
 import io.athenaworkflow.athena.cleanup.ExecutionHistoryLookup;
 import io.athenaworkflow.athena.cleanup.QueryCleaner;
+import io.athenaworkflow.athena.config.JsonFields;
 import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -46,6 +47,12 @@ public final class CleanupHandler implements RequestStreamHandler {
     }
 
     CleanupReport clean(JsonNode payload) {
+        if (!payload.isObject()) {
+            // Only a real payload may say "no query was started"; an empty or malformed one is an error.
+            throw new InvalidInputException("The Cleanup payload must be {\"query\": <handle or null>, \"succeeded\": true|false}"
+                    + " or a Step Functions 'Execution Status Change' event, but was "
+                    + (payload.isMissingNode() ? "empty" : JsonFields.describe(payload)) + ".");
+        }
         if (payload.has("detail-type")) {
             return cleanAfter(payload);
         }

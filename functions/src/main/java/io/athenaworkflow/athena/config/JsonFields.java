@@ -66,6 +66,9 @@ public final class JsonFields {
 
     /** A short description of a JSON value for error messages: its type and a clipped rendering. */
     public static String describe(JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) {
+            return "null";
+        }
         String type = value.isTextual() ? "a string" : value.isNumber() ? "a number" : value.isBoolean() ? "a boolean"
                 : value.isArray() ? "an array" : value.isObject() ? "an object" : "null";
         String text = value.toString();

@@ -46,9 +46,10 @@ public record WorkflowDefaults(
                         .orElse(null),
                 text(env, "ATHENA_KMS_KEY").orElse(null),
                 text(env, "EXPECTED_BUCKET_OWNER").orElse(null),
-                number(env, "QUERY_TIMEOUT_SECONDS", 900),
-                number(env, "MAX_INLINE_ROWS", 100),
-                number(env, "RESULT_REUSE_MINUTES", 0),
+                // The same ranges as the execution input's timeoutSeconds, maxInlineRows and resultReuseMinutes.
+                number(env, "QUERY_TIMEOUT_SECONDS", 900, 1, 86_400),
+                number(env, "MAX_INLINE_ROWS", 100, 0, 10_000),
+                number(env, "RESULT_REUSE_MINUTES", 0, 0, 10_080),
                 text(env, "CLEANUP_MODE").map(v -> CleanupMode.parse(v, "CLEANUP_MODE")).orElse(CleanupMode.NEVER));
     }
 
@@ -57,13 +58,19 @@ public record WorkflowDefaults(
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    private static int number(Map<String, String> env, String name, int fallback) {
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
         return text(env, name).map(v -> {
+            int value;
             try {
-                return Integer.parseInt(v);
+                value = Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("Environment variable " + name + " must be an integer, but was '" + v + "'.");
             }
+            if (value < min || value > max) {
+                throw new InvalidInputException("Environment variable " + name + " must be between " + min + " and " + max
+                        + ", but was '" + v + "'.");
+            }
+            return value;
         }).orElse(fallback);
     }
 }

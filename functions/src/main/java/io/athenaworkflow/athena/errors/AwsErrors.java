@@ -18,8 +18,11 @@ public final class AwsErrors {
      */
     public static AthenaWorkflowException translate(SdkException e, String action) {
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
-            String message = action + " failed: " + code + ": " + service.awsErrorDetails().errorMessage();
+            // An exception built without error details (not unmarshalled from a response) still has a status.
+            var details = service.awsErrorDetails();
+            String code = details == null || details.errorCode() == null ? "" : details.errorCode();
+            String text = details == null || details.errorMessage() == null ? service.getMessage() : details.errorMessage();
+            String message = action + " failed: " + code + ": " + text;
             if (service.statusCode() == 403) {
                 return new AccessDeniedException(message + " (check the Lambda role's policy and the bucket owner)", e);
             }

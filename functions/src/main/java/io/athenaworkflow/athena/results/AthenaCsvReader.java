@@ -47,10 +47,11 @@ public final class AthenaCsvReader implements AutoCloseable {
                     if (c == '"') {
                         throw unreadable("a quote inside an unquoted field");
                     }
+                    // A '\r' ending the record is not content: ",\r\n" ends with a NULL, not an empty string.
                     if (c != '\r' || peek() != '\n') {
                         field.append((char) c);
+                        any = true;
                     }
-                    any = true;
                     c = read();
                 }
                 fields.add(any ? field.toString() : null);

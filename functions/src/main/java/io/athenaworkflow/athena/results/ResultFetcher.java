@@ -181,7 +181,8 @@ public final class ResultFetcher {
     private final class Preview {
         final ArrayNode rows = mapper.createArrayNode();
         private final int maxRows;
-        private long bytes;
+        /** The serialized array's size: its brackets, then each row and the comma before all but the first. */
+        private long bytes = 1;
         private boolean full;
 
         Preview(int maxRows) {

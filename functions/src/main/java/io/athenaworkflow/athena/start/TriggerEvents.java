@@ -1,5 +1,6 @@
 package io.athenaworkflow.athena.start;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.athenaworkflow.athena.config.S3Location;
@@ -71,7 +72,8 @@ public final class TriggerEvents {
             String text = decode(fetch(object, MAX_REQUEST_OBJECT_BYTES), object);
             JsonNode request;
             try {
-                request = mapper.readTree(text);
+                // Trailing content (a second object, a stray paste) would otherwise be ignored silently.
+                request = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
             } catch (IOException e) {
                 throw new InvalidInputException("The request file " + object + " is not valid JSON: " + e.getMessage());
             }
