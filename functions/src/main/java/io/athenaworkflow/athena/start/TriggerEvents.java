@@ -16,12 +16,12 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -33,6 +33,8 @@ public final class TriggerEvents {
 
     /** Largest {@code .json} request object read. */
     static final int MAX_REQUEST_OBJECT_BYTES = 1_048_576;
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final S3Client s3;
     private final ObjectMapper mapper;
@@ -62,14 +64,14 @@ public final class TriggerEvents {
         S3Location object = objectOf(input);
         String name = object.key().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sql")) {
-            String sql = decode(fetch(object, QueryRequest.MAX_SQL_BYTES), object);
+            String sql = text(object, QueryRequest.MAX_SQL_BYTES);
             if (sql.isBlank()) {
                 throw new InvalidInputException("The query file " + object + " is empty: write the query into it.");
             }
             return QueryRequest.parse(mapper.createObjectNode().put("sql", QueryRequest.sql(sql)), defaults);
         }
         if (name.endsWith(".json")) {
-            String text = decode(fetch(object, MAX_REQUEST_OBJECT_BYTES), object);
+            String text = text(object, MAX_REQUEST_OBJECT_BYTES);
             JsonNode request;
             try {
                 // Trailing content (a second object, a stray paste) would otherwise be ignored silently.
@@ -101,15 +103,12 @@ public final class TriggerEvents {
         }
     }
 
-    private byte[] fetch(S3Location object, int maxBytes) {
+    /** The object's text: at most {@code maxBytes} of UTF-8 after an optional byte-order mark. */
+    private String text(S3Location object, int maxBytes) {
+        byte[] bytes;
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(object.bucket()).key(object.key())
                 .expectedBucketOwner(defaults.expectedBucketOwner()))) {
-            byte[] bytes = readAtMost(in, maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new InvalidInputException("The object " + object + " is larger than " + maxBytes + " bytes, the most"
-                        + " this workflow reads for a query or request.");
-            }
-            return bytes;
+            bytes = in.readNBytes(BOM.length + maxBytes + 1);
         } catch (NoSuchKeyException e) {
             throw new QueryFileNotFoundException("The object " + object + " named by the event no longer exists; it was"
                     + " deleted or renamed before the execution read it.", e);
@@ -118,14 +117,11 @@ public final class TriggerEvents {
         } catch (IOException e) {
             throw new UncheckedIOException("Reading " + object + " failed", e);
         }
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
-    }
-
-    private static String decode(byte[] bytes, S3Location object) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start = Arrays.equals(bytes, 0, Math.min(BOM.length, bytes.length), BOM, 0, BOM.length) ? BOM.length : 0;
+        if (bytes.length - start > maxBytes) {
+            throw new InvalidInputException("The object " + object + " is larger than " + maxBytes + " bytes, the most"
+                    + " this workflow reads for a query or request.");
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

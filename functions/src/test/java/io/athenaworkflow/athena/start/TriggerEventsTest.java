@@ -187,6 +187,14 @@ class TriggerEventsTest {
     }
 
     @Test
+    void read_whenSqlObjectAtTheLimitFollowsABom_acceptsIt() {
+        String sql = "SELECT '" + "x".repeat(QueryRequest.MAX_SQL_BYTES - 9) + "'";
+        s3.put(BUCKET, "big.sql", "\uFEFF" + sql);
+
+        assertThat(events.read(objectCreated(BUCKET, "big.sql")).sql()).isEqualTo(sql);
+    }
+
+    @Test
     void read_whenSqlObjectLargerThanAthenaAccepts_throwsWithTheLimit() {
         s3.put(BUCKET, "big.sql", "SELECT '" + "x".repeat(QueryRequest.MAX_SQL_BYTES) + "'");
 
