@@ -52,6 +52,8 @@ class AwsCliScenarioTest {
         ExternalClients.aws(endpoint, dir, "s3", "cp", data.toString(), "s3://ci-data/orders/2024/orders.csv",
                 "--only-show-errors");
         String listing = ExternalClients.aws(endpoint, dir, "s3", "ls", "s3://ci-data/", "--recursive").stdout();
+        assertThat(local.aws.objectStore().file("ci-data", "orders/2024/orders.csv"))
+                .hasValueSatisfying(p -> assertThat(p).hasSameTextualContentAs(data));
         String id = ExternalClients.aws(endpoint, dir, "athena", "start-query-execution", "--query-string",
                 "SELECT * FROM special", "--query-execution-context", "Database=default", "--query",
                 "QueryExecutionId", "--output", "text").stdout().strip();
@@ -66,8 +68,6 @@ class AwsCliScenarioTest {
         String after = ExternalClients.aws(endpoint, dir, "s3", "ls", "s3://ci-data/", "--recursive").stdout();
 
         assertThat(listing).contains("orders/2024/orders.csv").contains(" 24 ");
-        assertThat(local.aws.objectStore().file("ci-data", "orders/2024/orders.csv"))
-                .hasValueSatisfying(p -> assertThat(p).hasSameTextualContentAs(data));
         assertThat(state).isEqualTo("SUCCEEDED");
         List<String> firstColumn = new ArrayList<>();
         results.path("ResultSet").path("Rows").forEach(r -> firstColumn.add(r.path("Data").get(0)
