@@ -48,12 +48,22 @@ class AwsCliScenarioTest {
         var endpoint = local.aws.endpoint();
         Path data = Files.writeString(dir.resolve("orders.csv"), "id,amount\n1,9.50\n2,3.25\n");
 
+        byte[] big = new byte[9 * 1024 * 1024]; // above the CLI's 8 MiB multipart threshold
+        new java.util.Random(7).nextBytes(big);
+        Path bigFile = Files.write(dir.resolve("big.bin"), big);
+        List<io.athenaworkflow.local.s3.ObjectCreated> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        local.aws.s3Events().onObjectCreated(events::add);
+
         ExternalClients.aws(endpoint, dir, "s3", "mb", "s3://ci-data");
+        ExternalClients.aws(endpoint, dir, "s3", "cp", bigFile.toString(), "s3://ci-data/orders/big.bin",
+                "--only-show-errors");
         ExternalClients.aws(endpoint, dir, "s3", "cp", data.toString(), "s3://ci-data/orders/2024/orders.csv",
                 "--only-show-errors");
         String listing = ExternalClients.aws(endpoint, dir, "s3", "ls", "s3://ci-data/", "--recursive").stdout();
         assertThat(local.aws.objectStore().file("ci-data", "orders/2024/orders.csv"))
                 .hasValueSatisfying(p -> assertThat(p).hasSameTextualContentAs(data));
+        assertThat(local.aws.objectStore().file("ci-data", "orders/big.bin"))
+                .hasValueSatisfying(p -> assertThat(p).hasSameBinaryContentAs(bigFile));
         String id = ExternalClients.aws(endpoint, dir, "athena", "start-query-execution", "--query-string",
                 "SELECT * FROM special", "--query-execution-context", "Database=default", "--query",
                 "QueryExecutionId", "--output", "text").stdout().strip();
@@ -67,7 +77,9 @@ class AwsCliScenarioTest {
         ExternalClients.aws(endpoint, dir, "s3", "rm", "s3://ci-data/orders", "--recursive", "--only-show-errors");
         String after = ExternalClients.aws(endpoint, dir, "s3", "ls", "s3://ci-data/", "--recursive").stdout();
 
-        assertThat(listing).contains("orders/2024/orders.csv").contains(" 24 ");
+        assertThat(listing).contains("orders/2024/orders.csv").contains(" 24 ").contains(" 9437184 orders/big.bin");
+        assertThat(events).filteredOn(e -> e.key().equals("orders/big.bin")).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("CompleteMultipartUpload"));
         assertThat(state).isEqualTo("SUCCEEDED");
         List<String> firstColumn = new ArrayList<>();
         results.path("ResultSet").path("Rows").forEach(r -> firstColumn.add(r.path("Data").get(0)
