@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One execution environment (a Lambda "sandbox"): its own class loader over the function's code, its own thread,
@@ -31,6 +33,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final String logStreamName;
     private final Object logger;
     private volatile InvocationLog currentLog;
+    private volatile RuntimeClock.Activity running;
     private Handler handler;
     private Duration initDuration;
     private boolean invokedOnce;
@@ -131,14 +134,33 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     private <T> Future<T> submit(RuntimeClock.Activity handoff, ThrowingCallable<T> work) {
         Callable<T> task = () -> {
-            try (RuntimeClock.Activity busy = clock.begin()) {
-                handoff.close();
+            RuntimeClock.Activity busy = onceOnly(clock.begin());
+            running = busy;
+            handoff.close();
+            try {
                 return work.call();
             } catch (Throwable e) {
                 throw new HandlerFailure(e);
+            } finally {
+                running = null;
+                busy.close();
             }
         };
-        return thread.submit(task);
+        try {
+            return thread.submit(task);
+        } catch (RejectedExecutionException e) {
+            handoff.close();
+            throw new ServiceException("The execution environment of " + functionName + " was shut down.");
+        }
+    }
+
+    private static RuntimeClock.Activity onceOnly(RuntimeClock.Activity activity) {
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                activity.close();
+            }
+        };
     }
 
     private void installEnvironment(Map<String, String> variables) throws ReflectiveOperationException {
@@ -149,11 +171,18 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
     }
 
-    /** Stops the environment: interrupts a running handler and closes the class loader. */
+    /**
+     * Stops the environment: interrupts a running handler, stops it counting as busy work on the runtime clock (a
+     * handler that ignores the interrupt must not hold a virtual clock forever) and closes the class loader.
+     */
     @Override
     public void close() {
         currentLog = null;
         thread.shutdownNow();
+        RuntimeClock.Activity busy = running;
+        if (busy != null) {
+            busy.close();
+        }
         try {
             loader.close();
         } catch (IOException e) {

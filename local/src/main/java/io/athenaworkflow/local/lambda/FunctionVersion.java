@@ -65,7 +65,13 @@ final class FunctionVersion {
         if (environment == null) {
             environment = create();
         }
-        Outcome outcome = run(environment, payload, invokedArn);
+        Outcome outcome;
+        try {
+            outcome = run(environment, payload, invokedArn);
+        } catch (RuntimeException e) {
+            discard(environment);
+            throw e;
+        }
         if (outcome.discard() || closed) {
             discard(environment);
         } else {

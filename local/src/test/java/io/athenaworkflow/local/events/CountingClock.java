@@ -13,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fake runtime clock: sleeping advances it at once (no real waiting), and it counts open activities so tests can
  * see that pending work is registered and released.
  */
-final class CountingClock implements RuntimeClock {
+public final class CountingClock implements RuntimeClock {
 
     private volatile Instant now;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger begun = new AtomicInteger();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-    CountingClock(Instant start) {
+    public CountingClock(Instant start) {
         this.now = start;
     }
 
@@ -47,15 +47,15 @@ final class CountingClock implements RuntimeClock {
         return waiting.call();
     }
 
-    int openActivities() {
+    public int openActivities() {
         return open.get();
     }
 
-    int activitiesBegun() {
+    public int activitiesBegun() {
         return begun.get();
     }
 
-    List<Duration> sleeps() {
+    public List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 }
