@@ -1,0 +1,67 @@
+package io.athenaworkflow.local.s3;
+
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * The S3 REST endpoint: S3Proxy's own servlet (which maps every blob-store failure to S3's error XML), behind a check
+ * of the {@code x-amz-expected-bucket-owner} headers that S3Proxy does not implement.
+ */
+final class S3Servlet extends HttpServlet {
+
+    private static final String EXPECTED_OWNER = "x-amz-expected-bucket-owner";
+    private static final String EXPECTED_SOURCE_OWNER = "x-amz-source-expected-bucket-owner";
+
+    private final HttpServlet s3Proxy;
+    private final String accountId;
+
+    S3Servlet(HttpServlet s3Proxy, String accountId) {
+        this.s3Proxy = s3Proxy;
+        this.accountId = accountId;
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        s3Proxy.init(config);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (!ownedHere(request.getHeader(EXPECTED_OWNER)) || !ownedHere(request.getHeader(EXPECTED_SOURCE_OWNER))) {
+            accessDenied(response);
+            return;
+        }
+        s3Proxy.service(request, response);
+    }
+
+    @Override
+    public void destroy() {
+        s3Proxy.destroy();
+        super.destroy();
+    }
+
+    private boolean ownedHere(String expectedOwner) {
+        return expectedOwner == null || expectedOwner.equals(accountId);
+    }
+
+    // S3 answers a bucket-owner mismatch with 403 AccessDenied.
+    private static void accessDenied(HttpServletResponse response) throws IOException {
+        String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
+                + "<Message>Access Denied</Message><RequestId>" + requestId + "</RequestId>"
+                + "<HostId>" + requestId + "</HostId></Error>").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/xml");
+        response.setHeader("x-amz-request-id", requestId);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,573 @@
+package io.athenaworkflow.local.sfn.asl.definition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Parses and validates a definition, collecting every problem before failing (as CreateStateMachine does). */
+final class DefinitionParser {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final Set<String> TOP_LEVEL = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
+            "QueryLanguage");
+    private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
+    private static final Set<String> JSONPATH_ONLY = Set.of("InputPath", "OutputPath", "Parameters", "ResultSelector",
+            "ResultPath", "ItemsPath", "SecondsPath", "TimestampPath", "ErrorPath", "CausePath",
+            "TimeoutSecondsPath", "HeartbeatSecondsPath", "MaxConcurrencyPath", "ToleratedFailurePercentagePath",
+            "ToleratedFailureCountPath");
+    private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
+    private static final Map<StateType, Set<String>> FIELDS = Map.of(
+            StateType.PASS, Set.of("InputPath", "OutputPath", "Parameters", "ResultPath", "Result", "Output",
+                    "Assign", "Next", "End"),
+            StateType.TASK, Set.of("InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath",
+                    "Arguments", "Output", "Assign", "Resource", "TimeoutSeconds", "TimeoutSecondsPath",
+                    "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch", "Credentials", "Next", "End"),
+            StateType.CHOICE, Set.of("InputPath", "OutputPath", "Output", "Assign", "Choices", "Default"),
+            StateType.WAIT, Set.of("InputPath", "OutputPath", "Output", "Assign", "Seconds", "Timestamp",
+                    "SecondsPath", "TimestampPath", "Next", "End"),
+            StateType.SUCCEED, Set.of("InputPath", "OutputPath", "Output"),
+            StateType.FAIL, Set.of("Error", "Cause", "ErrorPath", "CausePath"),
+            StateType.PARALLEL, Set.of("InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath",
+                    "Arguments", "Output", "Assign", "Branches", "Retry", "Catch", "Next", "End"),
+            StateType.MAP, Set.of("InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath",
+                    "Output", "Assign", "ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector",
+                    "MaxConcurrency", "MaxConcurrencyPath", "ToleratedFailurePercentage",
+                    "ToleratedFailurePercentagePath", "ToleratedFailureCount", "ToleratedFailureCountPath",
+                    "ItemBatcher", "ItemReader", "ResultWriter", "Label", "Retry", "Catch", "Next", "End"));
+    private static final Set<StateType> TRANSITIONING = Set.of(StateType.TASK, StateType.PASS, StateType.WAIT,
+            StateType.PARALLEL, StateType.MAP);
+
+    private final List<String> problems = new ArrayList<>();
+
+    StateMachineDefinition parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: the definition is empty"));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new InvalidDefinitionException(List.of(
+                    "SCHEMA_VALIDATION_FAILED: the definition must be a JSON object with StartAt and States at /"));
+        }
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!TOP_LEVEL.contains(name)) {
+                problem("SCHEMA_VALIDATION_FAILED", "The field \"" + name + "\" is not supported by Step Functions",
+                        "/" + name);
+            }
+        }
+        QueryLanguage language = QueryLanguage.JSONPATH;
+        JsonNode languageNode = object.get("QueryLanguage");
+        if (languageNode != null) {
+            language = QueryLanguage.fromAslName(languageNode.asText());
+            if (language == null || !languageNode.isTextual()) {
+                problem("SCHEMA_VALIDATION_FAILED", "QueryLanguage must be \"JSONPath\" or \"JSONata\"",
+                        "/QueryLanguage");
+                language = QueryLanguage.JSONPATH;
+            }
+        }
+        Integer timeout = null;
+        JsonNode timeoutNode = object.get("TimeoutSeconds");
+        if (timeoutNode != null) {
+            if (!timeoutNode.canConvertToInt() || !timeoutNode.isIntegralNumber() || timeoutNode.asInt() <= 0) {
+                problem("SCHEMA_VALIDATION_FAILED", "TimeoutSeconds must be a positive integer", "/TimeoutSeconds");
+            } else {
+                timeout = timeoutNode.asInt();
+            }
+        }
+        JsonNode comment = object.get("Comment");
+        StateGraph graph = graph(object, "", language, new ArrayList<>());
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems);
+        }
+        return new StateMachineDefinition(object, graph, language,
+                timeout, comment == null ? null : comment.asText());
+    }
+
+    /**
+     * Parses a StartAt/States object. {@code outerAssigned} holds the variable names assigned in enclosing scopes, so
+     * that an inner scope assigning one of them is rejected.
+     */
+    private StateGraph graph(ObjectNode object, String pointer, QueryLanguage language, List<Set<String>> outerScopes) {
+        JsonNode startAt = object.get("StartAt");
+        JsonNode states = object.get("States");
+        if (startAt == null || !startAt.isTextual()) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [StartAt]", pointer.isEmpty() ? "/" : pointer);
+        }
+        if (!(states instanceof ObjectNode statesObject) || states.isEmpty()) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [States]", pointer.isEmpty() ? "/" : pointer);
+            return new StateGraph(startAt == null ? "" : startAt.asText(), Map.of());
+        }
+        Set<String> assignedHere = new LinkedHashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = statesObject.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            collectAssigned(entry.getValue(), assignedHere);
+        }
+        List<Set<String>> scopes = new ArrayList<>(outerScopes);
+        scopes.add(assignedHere);
+        Map<String, StateNode> nodes = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = statesObject.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            String statePointer = pointer + "/States/" + name;
+            if (name.isEmpty() || name.length() > 80) {
+                problem("SCHEMA_VALIDATION_FAILED", "State names must be 1 to 80 characters long", statePointer);
+            }
+            if (!(entry.getValue() instanceof ObjectNode stateObject)) {
+                problem("SCHEMA_VALIDATION_FAILED", "A state must be a JSON object", statePointer);
+                continue;
+            }
+            StateNode node = state(name, stateObject, statePointer, language, scopes);
+            if (node != null) {
+                nodes.put(name, node);
+            }
+        }
+        String start = startAt == null ? null : startAt.asText();
+        if (start != null && !statesObject.has(start)) {
+            problem("MISSING_TRANSITION_TARGET", "Missing 'StartAt' target: " + start, pointer + "/StartAt");
+        }
+        checkTransitions(nodes, statesObject, pointer);
+        if (start != null && statesObject.has(start)) {
+            checkReachability(start, nodes, pointer);
+        }
+        for (String name : assignedHere) {
+            for (Set<String> outer : outerScopes) {
+                if (outer.contains(name)) {
+                    problem("SCHEMA_VALIDATION_FAILED", "The variable \"" + name + "\" is assigned in an inner scope"
+                            + " but already defined in an outer scope; inner scopes can read outer variables but"
+                            + " cannot assign them", pointer);
+                }
+            }
+        }
+        return new StateGraph(start == null ? "" : start, nodes);
+    }
+
+    private static void collectAssigned(JsonNode state, Set<String> into) {
+        if (!(state instanceof ObjectNode object)) {
+            return;
+        }
+        addNames(object.get("Assign"), into);
+        for (String arrayField : List.of("Catch", "Choices")) {
+            JsonNode array = object.get(arrayField);
+            if (array != null && array.isArray()) {
+                array.forEach(element -> addNames(element.get("Assign"), into));
+            }
+        }
+    }
+
+    private static void addNames(JsonNode assign, Set<String> into) {
+        if (assign != null && assign.isObject()) {
+            assign.fieldNames().forEachRemaining(name -> into.add(name.endsWith(".$")
+                    ? name.substring(0, name.length() - 2) : name));
+        }
+    }
+
+    private StateNode state(String name, ObjectNode json, String pointer, QueryLanguage inherited,
+                            List<Set<String>> scopes) {
+        JsonNode typeNode = json.get("Type");
+        if (typeNode == null) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Type]", pointer);
+            return null;
+        }
+        StateType type = StateType.fromAslName(typeNode.asText());
+        if (type == null) {
+            problem("SCHEMA_VALIDATION_FAILED", "Value is not a valid State type: \"" + typeNode.asText()
+                    + "\"; valid types are Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map", pointer + "/Type");
+            return null;
+        }
+        QueryLanguage language = inherited;
+        JsonNode languageNode = json.get("QueryLanguage");
+        if (languageNode != null) {
+            QueryLanguage own = QueryLanguage.fromAslName(languageNode.asText());
+            if (own == null) {
+                problem("SCHEMA_VALIDATION_FAILED", "QueryLanguage must be \"JSONPath\" or \"JSONata\"",
+                        pointer + "/QueryLanguage");
+            } else if (own == QueryLanguage.JSONPATH && inherited == QueryLanguage.JSONATA) {
+                problem("SCHEMA_VALIDATION_FAILED", "A state cannot set QueryLanguage to JSONPath when the state"
+                        + " machine's QueryLanguage is JSONata", pointer + "/QueryLanguage");
+            } else {
+                language = own;
+            }
+        }
+        Set<String> allowed = FIELDS.get(type);
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (COMMON.contains(field)) {
+                continue;
+            }
+            if (!allowed.contains(field)) {
+                problem("SCHEMA_VALIDATION_FAILED", "The field \"" + field + "\" is not supported by Step Functions"
+                        + " for the " + type.aslName() + " state type", pointer + "/" + field);
+            } else if (language == QueryLanguage.JSONATA && JSONPATH_ONLY.contains(field)) {
+                problem("SCHEMA_VALIDATION_FAILED", "The field \"" + field + "\" is not supported when the"
+                        + " QueryLanguage is JSONata; use Arguments, Output and Assign instead", pointer + "/" + field);
+            } else if (language == QueryLanguage.JSONPATH && JSONATA_ONLY.contains(field)) {
+                problem("SCHEMA_VALIDATION_FAILED", "The field \"" + field + "\" is only supported when the"
+                        + " QueryLanguage is JSONata", pointer + "/" + field);
+            }
+        }
+        String next = null;
+        if (TRANSITIONING.contains(type)) {
+            JsonNode nextNode = json.get("Next");
+            JsonNode endNode = json.get("End");
+            boolean end = endNode != null && endNode.isBoolean() && endNode.asBoolean();
+            if (nextNode != null && end) {
+                problem("SCHEMA_VALIDATION_FAILED", "Only one of Next or End can be set", pointer);
+            } else if (nextNode == null && !end) {
+                problem("MISSING_TRANSITION_TARGET", "State \"" + name + "\" must have either Next or End: true",
+                        pointer);
+            } else if (nextNode != null && !nextNode.isTextual()) {
+                problem("SCHEMA_VALIDATION_FAILED", "Next must be a state name", pointer + "/Next");
+            } else if (nextNode != null) {
+                next = nextNode.asText();
+            }
+        }
+        List<Retrier> retriers = retriers(json.get("Retry"), pointer + "/Retry");
+        List<Catcher> catchers = catchers(json.get("Catch"), pointer + "/Catch", language);
+        List<StateGraph> branches = new ArrayList<>();
+        StateGraph processor = null;
+        switch (type) {
+            case TASK -> task(json, pointer);
+            case CHOICE -> choice(json, pointer, language);
+            case WAIT -> exactlyOne(json, pointer, language == QueryLanguage.JSONATA
+                    ? List.of("Seconds", "Timestamp")
+                    : List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath"));
+            case FAIL -> {
+                atMostOne(json, pointer, "Error", "ErrorPath");
+                atMostOne(json, pointer, "Cause", "CausePath");
+            }
+            case PARALLEL -> {
+                JsonNode branchArray = json.get("Branches");
+                if (branchArray == null || !branchArray.isArray() || branchArray.isEmpty()) {
+                    problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Branches]", pointer);
+                } else {
+                    for (int i = 0; i < branchArray.size(); i++) {
+                        if (branchArray.get(i) instanceof ObjectNode branch) {
+                            branches.add(graph(branch, pointer + "/Branches[" + i + "]", language, scopes));
+                        } else {
+                            problem("SCHEMA_VALIDATION_FAILED", "A branch must be an object", pointer + "/Branches[" + i + "]");
+                        }
+                    }
+                }
+            }
+            case MAP -> processor = map(json, pointer, language, scopes);
+            default -> { }
+        }
+        if (!retriers.isEmpty() && type != StateType.TASK && type != StateType.PARALLEL && type != StateType.MAP) {
+            problem("SCHEMA_VALIDATION_FAILED", "Retry is not supported for " + type.aslName() + " states", pointer);
+        }
+        return new StateNode(name, type, language, json, next, retriers, catchers, branches, processor);
+    }
+
+    private void task(ObjectNode json, String pointer) {
+        JsonNode resource = json.get("Resource");
+        if (resource == null || !resource.isTextual() || resource.asText().isBlank()) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Resource]", pointer);
+        } else if (resource.asText().startsWith("arn:aws:states:") && resource.asText().contains(":activity:")) {
+            throw new UnsupportedFeatureException("Activities are not supported by the local Step Functions"
+                    + " interpreter (Resource " + resource.asText() + " at " + pointer + "); call a Lambda function or"
+                    + " a service integration instead");
+        }
+        atMostOne(json, pointer, "TimeoutSeconds", "TimeoutSecondsPath");
+        atMostOne(json, pointer, "HeartbeatSeconds", "HeartbeatSecondsPath");
+        JsonNode timeout = json.get("TimeoutSeconds");
+        JsonNode heartbeat = json.get("HeartbeatSeconds");
+        if (timeout != null && timeout.isIntegralNumber() && timeout.asLong() <= 0) {
+            problem("SCHEMA_VALIDATION_FAILED", "TimeoutSeconds must be a positive integer", pointer + "/TimeoutSeconds");
+        }
+        if (heartbeat != null && heartbeat.isIntegralNumber() && heartbeat.asLong() <= 0) {
+            problem("SCHEMA_VALIDATION_FAILED", "HeartbeatSeconds must be a positive integer",
+                    pointer + "/HeartbeatSeconds");
+        }
+        if (timeout != null && heartbeat != null && timeout.isIntegralNumber() && heartbeat.isIntegralNumber()
+                && heartbeat.asLong() >= timeout.asLong()) {
+            problem("SCHEMA_VALIDATION_FAILED", "HeartbeatSeconds must be smaller than TimeoutSeconds",
+                    pointer + "/HeartbeatSeconds");
+        }
+    }
+
+    private void choice(ObjectNode json, String pointer, QueryLanguage language) {
+        JsonNode choices = json.get("Choices");
+        if (choices == null || !choices.isArray() || choices.isEmpty()) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Choices]", pointer);
+            return;
+        }
+        for (int i = 0; i < choices.size(); i++) {
+            JsonNode rule = choices.get(i);
+            String rulePointer = pointer + "/Choices[" + i + "]";
+            if (!rule.isObject()) {
+                problem("SCHEMA_VALIDATION_FAILED", "A choice rule must be an object", rulePointer);
+                continue;
+            }
+            if (!rule.has("Next")) {
+                problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Next]", rulePointer);
+            }
+            if (language == QueryLanguage.JSONATA && !rule.has("Condition")) {
+                problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Condition]", rulePointer);
+            }
+            if (language == QueryLanguage.JSONPATH && rule.has("Condition")) {
+                problem("SCHEMA_VALIDATION_FAILED", "The field \"Condition\" is only supported when the QueryLanguage"
+                        + " is JSONata", rulePointer + "/Condition");
+            }
+        }
+    }
+
+    private StateGraph map(ObjectNode json, String pointer, QueryLanguage language, List<Set<String>> scopes) {
+        for (String field : List.of("ItemReader", "ResultWriter")) {
+            if (json.has(field)) {
+                throw new UnsupportedFeatureException(field + " (Distributed Map) is not supported by the local Step"
+                        + " Functions interpreter (at " + pointer + "/" + field + "); use an INLINE Map over Items"
+                        + (language == QueryLanguage.JSONATA ? "" : "Path") + " instead");
+            }
+        }
+        atMostOne(json, pointer, "MaxConcurrency", "MaxConcurrencyPath");
+        atMostOne(json, pointer, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        atMostOne(json, pointer, "ToleratedFailureCount", "ToleratedFailureCountPath");
+        atMostOne(json, pointer, "ItemSelector", "Parameters");
+        JsonNode percentage = json.get("ToleratedFailurePercentage");
+        if (percentage != null && percentage.isNumber() && (percentage.asDouble() < 0 || percentage.asDouble() > 100)) {
+            problem("SCHEMA_VALIDATION_FAILED", "ToleratedFailurePercentage must be between 0 and 100",
+                    pointer + "/ToleratedFailurePercentage");
+        }
+        JsonNode concurrency = json.get("MaxConcurrency");
+        if (concurrency != null && concurrency.isNumber() && concurrency.asInt() < 0) {
+            problem("SCHEMA_VALIDATION_FAILED", "MaxConcurrency must be a non-negative integer",
+                    pointer + "/MaxConcurrency");
+        }
+        JsonNode processorNode = json.has("ItemProcessor") ? json.get("ItemProcessor") : json.get("Iterator");
+        String processorPointer = pointer + (json.has("ItemProcessor") ? "/ItemProcessor" : "/Iterator");
+        if (json.has("ItemProcessor") && json.has("Iterator")) {
+            problem("SCHEMA_VALIDATION_FAILED", "Only one of ItemProcessor or Iterator can be set", pointer);
+        }
+        if (!(processorNode instanceof ObjectNode processor)) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [ItemProcessor]", pointer);
+            return null;
+        }
+        JsonNode config = processor.get("ProcessorConfig");
+        if (config != null) {
+            JsonNode mode = config.get("Mode");
+            if (mode != null && "DISTRIBUTED".equals(mode.asText())) {
+                throw new UnsupportedFeatureException("Distributed Map (ProcessorConfig.Mode DISTRIBUTED at "
+                        + processorPointer + ") is not supported by the local Step Functions interpreter; use Mode"
+                        + " INLINE (the default) instead");
+            }
+            if (mode != null && !"INLINE".equals(mode.asText())) {
+                problem("SCHEMA_VALIDATION_FAILED", "ProcessorConfig.Mode must be INLINE or DISTRIBUTED",
+                        processorPointer + "/ProcessorConfig/Mode");
+            }
+        }
+        ObjectNode graphOnly = processor.deepCopy();
+        graphOnly.remove("ProcessorConfig");
+        return graph(graphOnly, processorPointer, language, scopes);
+    }
+
+    private List<Retrier> retriers(JsonNode retry, String pointer) {
+        List<Retrier> retriers = new ArrayList<>();
+        if (retry == null) {
+            return retriers;
+        }
+        if (!retry.isArray()) {
+            problem("SCHEMA_VALIDATION_FAILED", "Retry must be an array", pointer);
+            return retriers;
+        }
+        for (int i = 0; i < retry.size(); i++) {
+            JsonNode node = retry.get(i);
+            String at = pointer + "[" + i + "]";
+            List<String> errors = errorEquals(node, at, i == retry.size() - 1);
+            int interval = intField(node, "IntervalSeconds", 1, 1, at);
+            int maxAttempts = intField(node, "MaxAttempts", 3, 0, at);
+            int maxDelay = intField(node, "MaxDelaySeconds", 0, 1, at);
+            double backoff = 2.0;
+            JsonNode backoffNode = node.get("BackoffRate");
+            if (backoffNode != null) {
+                if (!backoffNode.isNumber() || backoffNode.asDouble() < 1.0) {
+                    problem("SCHEMA_VALIDATION_FAILED", "BackoffRate must be a number greater than or equal to 1.0",
+                            at + "/BackoffRate");
+                } else {
+                    backoff = backoffNode.asDouble();
+                }
+            }
+            JitterStrategy jitter = JitterStrategy.NONE;
+            JsonNode jitterNode = node.get("JitterStrategy");
+            if (jitterNode != null) {
+                if ("FULL".equals(jitterNode.asText())) {
+                    jitter = JitterStrategy.FULL;
+                } else if (!"NONE".equals(jitterNode.asText())) {
+                    problem("SCHEMA_VALIDATION_FAILED", "JitterStrategy must be FULL or NONE", at + "/JitterStrategy");
+                }
+            }
+            retriers.add(new Retrier(errors, interval, maxAttempts, backoff, maxDelay, jitter));
+        }
+        return retriers;
+    }
+
+    private List<Catcher> catchers(JsonNode catchNode, String pointer, QueryLanguage language) {
+        List<Catcher> catchers = new ArrayList<>();
+        if (catchNode == null) {
+            return catchers;
+        }
+        if (!catchNode.isArray()) {
+            problem("SCHEMA_VALIDATION_FAILED", "Catch must be an array", pointer);
+            return catchers;
+        }
+        for (int i = 0; i < catchNode.size(); i++) {
+            JsonNode node = catchNode.get(i);
+            String at = pointer + "[" + i + "]";
+            List<String> errors = errorEquals(node, at, i == catchNode.size() - 1);
+            JsonNode next = node.get("Next");
+            if (next == null || !next.isTextual()) {
+                problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Next]", at);
+            }
+            if (language == QueryLanguage.JSONATA && node.has("ResultPath")) {
+                problem("SCHEMA_VALIDATION_FAILED", "The field \"ResultPath\" is not supported when the QueryLanguage"
+                        + " is JSONata; use Output instead", at + "/ResultPath");
+            }
+            if (language == QueryLanguage.JSONPATH && node.has("Output")) {
+                problem("SCHEMA_VALIDATION_FAILED", "The field \"Output\" is only supported when the QueryLanguage"
+                        + " is JSONata", at + "/Output");
+            }
+            JsonNode resultPath = node.get("ResultPath");
+            catchers.add(new Catcher(errors, next == null ? null : next.asText(), resultPath != null,
+                    resultPath == null || resultPath.isNull() ? null : resultPath.asText(), node.get("Output"),
+                    node.get("Assign")));
+        }
+        return catchers;
+    }
+
+    private List<String> errorEquals(JsonNode node, String at, boolean last) {
+        JsonNode errors = node.get("ErrorEquals");
+        List<String> names = new ArrayList<>();
+        if (errors == null || !errors.isArray() || errors.isEmpty()) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [ErrorEquals]", at);
+            return names;
+        }
+        errors.forEach(error -> names.add(error.asText()));
+        if (names.contains("States.ALL")) {
+            if (names.size() > 1) {
+                problem("SCHEMA_VALIDATION_FAILED", "States.ALL must appear alone in ErrorEquals", at + "/ErrorEquals");
+            }
+            if (!last) {
+                problem("SCHEMA_VALIDATION_FAILED", "A Retrier or Catcher with States.ALL must be the last one", at);
+            }
+        }
+        return names;
+    }
+
+    private int intField(JsonNode node, String field, int defaultValue, int minimum, String at) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < minimum || value.asLong() > 99_999_999L) {
+            problem("SCHEMA_VALIDATION_FAILED", field + " must be an integer between " + minimum + " and 99999999",
+                    at + "/" + field);
+            return defaultValue;
+        }
+        return value.asInt();
+    }
+
+    private void exactlyOne(ObjectNode json, String pointer, List<String> fields) {
+        long present = fields.stream().filter(json::has).count();
+        if (present != 1) {
+            problem("SCHEMA_VALIDATION_FAILED", "Exactly one of " + String.join(", ", fields) + " must be set", pointer);
+        }
+    }
+
+    private void atMostOne(ObjectNode json, String pointer, String first, String second) {
+        if (json.has(first) && json.has(second)) {
+            problem("SCHEMA_VALIDATION_FAILED", "Only one of " + first + " or " + second + " can be set", pointer);
+        }
+    }
+
+    private void checkTransitions(Map<String, StateNode> nodes, ObjectNode statesObject, String pointer) {
+        for (StateNode node : nodes.values()) {
+            String at = pointer + "/States/" + node.name();
+            node.next().ifPresent(next -> target(statesObject, next, at + "/Next"));
+            for (int i = 0; i < node.catchers().size(); i++) {
+                String next = node.catchers().get(i).next();
+                if (next != null) {
+                    target(statesObject, next, at + "/Catch[" + i + "]/Next");
+                }
+            }
+            if (node.type() == StateType.CHOICE) {
+                JsonNode choices = node.json().get("Choices");
+                if (choices != null && choices.isArray()) {
+                    for (int i = 0; i < choices.size(); i++) {
+                        JsonNode next = choices.get(i).get("Next");
+                        if (next != null) {
+                            target(statesObject, next.asText(), at + "/Choices[" + i + "]/Next");
+                        }
+                    }
+                }
+                JsonNode defaultNode = node.json().get("Default");
+                if (defaultNode != null) {
+                    target(statesObject, defaultNode.asText(), at + "/Default");
+                }
+            }
+        }
+    }
+
+    private void target(ObjectNode statesObject, String name, String at) {
+        if (!statesObject.has(name)) {
+            problem("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + name, at);
+        }
+    }
+
+    private void checkReachability(String start, Map<String, StateNode> nodes, String pointer) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(start);
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            StateNode node = nodes.get(name);
+            if (!seen.add(name) || node == null) {
+                continue;
+            }
+            node.next().ifPresent(todo::add);
+            node.catchers().forEach(catcher -> {
+                if (catcher.next() != null) {
+                    todo.add(catcher.next());
+                }
+            });
+            if (node.type() == StateType.CHOICE) {
+                JsonNode choices = node.json().get("Choices");
+                if (choices != null) {
+                    choices.forEach(rule -> {
+                        if (rule.has("Next")) {
+                            todo.add(rule.get("Next").asText());
+                        }
+                    });
+                }
+                if (node.json().has("Default")) {
+                    todo.add(node.json().get("Default").asText());
+                }
+            }
+        }
+        for (String name : nodes.keySet()) {
+            if (!seen.contains(name)) {
+                problem("UNREACHABLE_STATE", "State \"" + name + "\" is not reachable.", pointer + "/States/" + name);
+            }
+        }
+    }
+
+    private void problem(String code, String message, String pointer) {
+        problems.add(code + ": " + message + " at " + pointer);
+    }
+}

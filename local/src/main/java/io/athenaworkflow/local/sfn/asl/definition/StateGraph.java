@@ -1,0 +1,40 @@
+package io.athenaworkflow.local.sfn.asl.definition;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@code StartAt} + {@code States} pair: the top level of a state machine, a Parallel branch or a Map processor. */
+public final class StateGraph {
+
+    private final String startAt;
+    private final Map<String, StateNode> states;
+
+    StateGraph(String startAt, Map<String, StateNode> states) {
+        this.startAt = startAt;
+        this.states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
+    }
+
+    public String startAt() {
+        return startAt;
+    }
+
+    /** The states in definition order. */
+    public Map<String, StateNode> states() {
+        return states;
+    }
+
+    public Optional<StateNode> state(String name) {
+        return Optional.ofNullable(states.get(name));
+    }
+
+    /** The state {@code name}; the definition was validated, so a missing one is a programming error. */
+    public StateNode require(String name) {
+        StateNode node = states.get(name);
+        if (node == null) {
+            throw new IllegalStateException("no state named '" + name + "' in this graph");
+        }
+        return node;
+    }
+}

@@ -1,0 +1,304 @@
+package io.athenaworkflow.local.sfn.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.clock.RuntimeClock;
+import io.athenaworkflow.local.sfn.asl.StatesError;
+import io.athenaworkflow.local.sfn.asl.definition.StateMachineDefinition;
+import io.athenaworkflow.local.sfn.asl.history.ExecutionHistory;
+import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
+import io.athenaworkflow.local.sfn.asl.history.HistoryLimitExceededException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running (or finished) execution of a state machine: its status, history and result. Created by
+ * {@link Interpreter#start}; runs on its own virtual thread, Parallel branches and Map iterations on theirs.
+ */
+public final class Execution {
+
+    /** How long {@link #stop} waits (real time) for the states to record their aborts before it ends the history. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final ExecutionContext context;
+    private final StateMachineDefinition definition;
+    private final RuntimeClock clock;
+    private final ExecutionListener listener;
+    private final JsonNode input;
+    private final Instant startDate;
+    private final ExecutionHistory history;
+    private final CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final StateRunner runner;
+    private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+    private volatile Termination termination;
+
+    /** Why the execution is being ended from outside its states. */
+    private record Termination(ExecutionStatus status, String error, String cause) {
+    }
+
+    Execution(ExecutionContext context, StateMachineDefinition definition, RuntimeClock clock, TaskInvoker invoker,
+              Expressions expressions, Interpreter.Options options, ExecutionListener listener) {
+        this.context = context;
+        this.definition = definition;
+        this.clock = clock;
+        this.listener = listener;
+        this.input = Json.parse(context.inputJson());
+        this.startDate = clock.now();
+        this.history = ExecutionHistory.withLimit(clock, event -> notifyEvent(event), options.historyLimit());
+        this.runner = new StateRunner(this, clock, invoker, expressions, options);
+    }
+
+    /** Records ExecutionStarted and starts the execution thread. */
+    void begin() {
+        ObjectNode started = JsonNodeFactory.instance.objectNode();
+        started.put("input", Json.compact(input));
+        started.putObject("inputDetails").put("truncated", false);
+        started.put("roleArn", context.roleArn());
+        history.append("ExecutionStarted", 0, "executionStartedEventDetails", started);
+        notifyStatus(ExecutionStatus.RUNNING);
+        java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
+        Thread thread = Thread.ofVirtual().name("sfn-" + context.name()).unstarted(() -> {
+            try (RuntimeClock.Activity ignored = clock.begin()) {
+                register(Thread.currentThread());
+                begun.countDown();
+                run();
+            } finally {
+                unregister(Thread.currentThread());
+            }
+        });
+        thread.start();
+        try {
+            begun.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        Watchdog timeout = null;
+        try {
+            if (definition.timeoutSeconds().isPresent()) {
+                Instant deadline = startDate.plusSeconds(definition.timeoutSeconds().getAsInt());
+                timeout = Watchdog.start(clock, () -> deadline,
+                        () -> terminate(new Termination(ExecutionStatus.TIMED_OUT, "States.Timeout", null)));
+            }
+            Frame root = new Frame(Scope.root(), null, null, () -> termination != null, 0);
+            JsonNode output = runner.runGraph(definition.graph(), input, root);
+            String text = Json.compact(output);
+            if (Json.utf8Size(text) > StateRunner.MAX_PAYLOAD_BYTES) {
+                fail("States.DataLimitExceeded", "The execution output has a size exceeding the maximum number of"
+                        + " bytes service limit.");
+                return;
+            }
+            if (termination != null) {
+                ended();
+                return;
+            }
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            details.put("output", text);
+            details.putObject("outputDetails").put("truncated", false);
+            finish(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", "executionSucceededEventDetails", details,
+                    text, null, null);
+        } catch (Cancelled cancelled) {
+            ended();
+        } catch (StatesError error) {
+            if (termination != null) {
+                ended();
+            } else {
+                fail(error.error(), error.cause());
+            }
+        } catch (HistoryLimitExceededException limit) {
+            fail("States.Runtime", HistoryLimitExceededException.CAUSE);
+        } catch (InterruptedException e) {
+            ended();
+        } catch (IllegalStateException closed) {
+            // The history was closed by stop(): the terminal event is already there.
+            ended();
+        } finally {
+            if (timeout != null) {
+                timeout.close();
+            }
+        }
+    }
+
+    /** Ends an execution stopped or timed out from outside. */
+    private void ended() {
+        Termination why = termination;
+        if (why == null) {
+            fail("States.Runtime", "The execution was interrupted");
+            return;
+        }
+        if (why.status() == ExecutionStatus.TIMED_OUT) {
+            finish(ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", "executionTimedOutEventDetails",
+                    JsonNodeFactory.instance.objectNode(), null, why.error(), why.cause());
+        } else {
+            ObjectNode details = JsonNodeFactory.instance.objectNode();
+            if (why.error() != null) {
+                details.put("error", why.error());
+            }
+            if (why.cause() != null) {
+                details.put("cause", why.cause());
+            }
+            finish(ExecutionStatus.ABORTED, "ExecutionAborted", "executionAbortedEventDetails", details, null,
+                    why.error(), why.cause());
+        }
+    }
+
+    private void fail(String error, String cause) {
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.put("error", error);
+        if (cause != null) {
+            details.put("cause", cause);
+        }
+        finish(ExecutionStatus.FAILED, "ExecutionFailed", "executionFailedEventDetails", details, null, error, cause);
+    }
+
+    private void finish(ExecutionStatus finalStatus, String type, String detailsField, ObjectNode details,
+                        String output, String error, String cause) {
+        synchronized (this) {
+            if (done.isDone()) {
+                return;
+            }
+            try {
+                history.appendTerminal(type, history.lastEventId(), detailsField, details);
+            } catch (IllegalStateException alreadyClosed) {
+                return;
+            }
+            status = finalStatus;
+            done.complete(new ExecutionResult(finalStatus, output, error, cause, startDate, clock.now()));
+        }
+        notifyStatus(finalStatus);
+    }
+
+    private void terminate(Termination why) {
+        synchronized (this) {
+            if (termination != null || done.isDone()) {
+                return;
+            }
+            termination = why;
+        }
+        for (Thread thread : threads) {
+            thread.interrupt();
+        }
+    }
+
+    void register(Thread thread) {
+        threads.add(thread);
+        if (termination != null) {
+            thread.interrupt();
+        }
+    }
+
+    void unregister(Thread thread) {
+        threads.remove(thread);
+    }
+
+    ExecutionHistory recorder() {
+        return history;
+    }
+
+    JsonNode input() {
+        return input;
+    }
+
+    // -------------------------------------------------------------------------------------------------- public
+
+    public ExecutionContext context() {
+        return context;
+    }
+
+    public StateMachineDefinition definition() {
+        return definition;
+    }
+
+    public Instant startDate() {
+        return startDate;
+    }
+
+    /** RUNNING until the execution ends, then its terminal status. */
+    public ExecutionStatus status() {
+        return status;
+    }
+
+    /** The result once the execution has ended. */
+    public Optional<ExecutionResult> result() {
+        return Optional.ofNullable(done.getNow(null));
+    }
+
+    /**
+     * Blocks until the execution ends. With a virtual clock, call this from a thread that is not registered with the
+     * clock (a test or API thread): waiting does not hold the clock back.
+     */
+    public ExecutionResult await() {
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for execution " + context.executionArn(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("execution " + context.executionArn() + " crashed", e.getCause());
+        }
+    }
+
+    /** Like {@link #await()}, giving up after {@code timeout} of real time. */
+    public Optional<ExecutionResult> await(Duration timeout) {
+        try {
+            return Optional.of(done.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("execution " + context.executionArn() + " crashed", e.getCause());
+        }
+    }
+
+    /**
+     * Stops the execution (StopExecution): running states are interrupted and record their *Aborted events, then
+     * ExecutionAborted with {@code error} and {@code cause} (either may be null). Does nothing if it already ended.
+     *
+     * @return the result of the execution (ABORTED, or how it ended if it ended first)
+     */
+    public ExecutionResult stop(String error, String cause) {
+        terminate(new Termination(ExecutionStatus.ABORTED, error, cause));
+        Optional<ExecutionResult> result = await(STOP_GRACE);
+        if (result.isPresent()) {
+            return result.get();
+        }
+        // A task that ignores interruption must not keep the execution alive: end the history now.
+        ended();
+        return await();
+    }
+
+    /** A snapshot of the history so far. */
+    public List<HistoryEvent> history() {
+        return history.events();
+    }
+
+    private void notifyEvent(HistoryEvent event) {
+        try {
+            listener.onEvent(this, event);
+        } catch (RuntimeException ignored) {
+            // A listener must not break the execution.
+        }
+    }
+
+    private void notifyStatus(ExecutionStatus newStatus) {
+        try {
+            listener.onStatusChange(this, newStatus);
+        } catch (RuntimeException ignored) {
+            // A listener must not break the execution.
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.athenaworkflow.local.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.athenaworkflow.local.edge.EdgeConfig;
+import io.athenaworkflow.local.edge.EdgeServer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+class LocalS3EdgeTest {
+
+    private LocalS3 s3;
+    private EdgeServer edge;
+    private S3Client client;
+    private final List<ObjectCreated> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        s3 = LocalS3.start(LocalS3Config.temporary());
+        s3.onObjectCreated(events::add);
+        edge = EdgeServer.start(EdgeConfig.anyFreePort(), s3.servlet());
+        client = S3Client.builder()
+                .endpointOverride(edge.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        edge.close();
+        s3.close();
+    }
+
+    @Test
+    void putObject_whenReadBack_returnsSameBytesAndNotifies() {
+        client.createBucket(b -> b.bucket("data"));
+        client.putObject(b -> b.bucket("data").key("dir/a b+c.txt"), RequestBody.fromString("hello world"));
+
+        String read = client.getObjectAsBytes(b -> b.bucket("data").key("dir/a b+c.txt")).asUtf8String();
+
+        assertThat(read).isEqualTo("hello world");
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.bucket()).isEqualTo("data");
+            assertThat(e.key()).isEqualTo("dir/a b+c.txt");
+            assertThat(e.size()).isEqualTo(11);
+            assertThat(e.reason()).isEqualTo("PutObject");
+            assertThat(e.etag()).isEqualTo("5eb63bbbe01eeed093cb22bb8f5acdc3");
+        });
+        assertThat(s3.file("data", "dir/a b+c.txt")).hasValueSatisfying(p -> assertThat(p).hasContent("hello world"));
+    }
+
+    @Test
+    void multipartUpload_whenCompleted_storesConcatenationAndNotifiesOnce() {
+        client.createBucket(b -> b.bucket("data"));
+        String upload = client.createMultipartUpload(b -> b.bucket("data").key("big.bin")).uploadId();
+        byte[] part1 = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(part1, (byte) 'a');
+        String e1 = client.uploadPart(b -> b.bucket("data").key("big.bin").uploadId(upload).partNumber(1),
+                RequestBody.fromBytes(part1)).eTag();
+        String e2 = client.uploadPart(b -> b.bucket("data").key("big.bin").uploadId(upload).partNumber(2),
+                RequestBody.fromString("tail")).eTag();
+        client.completeMultipartUpload(b -> b.bucket("data").key("big.bin").uploadId(upload)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(e1).build(),
+                        CompletedPart.builder().partNumber(2).eTag(e2).build())));
+
+        assertThat(client.headObject(b -> b.bucket("data").key("big.bin")).contentLength()).isEqualTo(part1.length + 4);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("CompleteMultipartUpload");
+            assertThat(e.size()).isEqualTo(part1.length + 4);
+        });
+        assertThat(s3.listKeys("data", "")).containsExactly("big.bin");
+    }
+
+    @Test
+    void listAndDeleteObjects_whenPrefixed_removeOnlyThose() {
+        client.createBucket(b -> b.bucket("data"));
+        for (String key : List.of("a/1", "a/2", "b/1")) {
+            client.putObject(b -> b.bucket("data").key(key), RequestBody.fromString(key));
+        }
+        List<String> listed = client.listObjectsV2Paginator(b -> b.bucket("data").prefix("a/")).contents().stream()
+                .map(S3Object::key).toList();
+        client.deleteObjects(b -> b.bucket("data").delete(d -> d.objects(
+                listed.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList())));
+
+        assertThat(listed).containsExactly("a/1", "a/2");
+        assertThat(s3.listKeys("data", "")).containsExactly("b/1");
+        assertThatThrownBy(() -> client.getObject(b -> b.bucket("data").key("a/1")))
+                .isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void expectedBucketOwner_whenOtherAccount_isAccessDenied() {
+        client.createBucket(b -> b.bucket("data"));
+        client.putObject(b -> b.bucket("data").key("k").expectedBucketOwner("000000000000"), RequestBody.fromString("x"));
+
+        assertThatThrownBy(() -> client.getObject(b -> b.bucket("data").key("k").expectedBucketOwner("111122223333")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                });
+    }
+}
