@@ -38,6 +38,7 @@ public final class Execution {
     private final ExecutionHistory history;
     private final CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Thread, RuntimeClock.Activity> pendingInterrupts = new java.util.HashMap<>();
     private final StateRunner runner;
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Termination termination;
@@ -187,20 +188,50 @@ public final class Execution {
             }
             termination = why;
         }
-        for (Thread thread : threads) {
-            thread.interrupt();
+        for (Thread thread : List.copyOf(threads)) {
+            interrupt(thread);
         }
     }
 
     void register(Thread thread) {
         threads.add(thread);
         if (termination != null) {
-            thread.interrupt();
+            interrupt(thread);
         }
     }
 
     void unregister(Thread thread) {
-        threads.remove(thread);
+        synchronized (pendingInterrupts) {
+            threads.remove(thread);
+            acknowledgeInterrupt();
+        }
+    }
+
+    /**
+     * Interrupts one of this execution's threads, keeping the clock busy on its behalf until it has reacted (see
+     * {@link #acknowledgeInterrupt()}): otherwise a virtual clock could jump past the instant of the interruption.
+     */
+    void interrupt(Thread thread) {
+        synchronized (pendingInterrupts) {
+            if (!threads.contains(thread)) {
+                return;
+            }
+            if (!pendingInterrupts.containsKey(thread)) {
+                pendingInterrupts.put(thread, clock.begin());
+            }
+            thread.interrupt();
+        }
+    }
+
+    /** Called by a thread that has seen its interruption: releases the activity held for it. */
+    void acknowledgeInterrupt() {
+        RuntimeClock.Activity held;
+        synchronized (pendingInterrupts) {
+            held = pendingInterrupts.remove(Thread.currentThread());
+        }
+        if (held != null) {
+            held.close();
+        }
     }
 
     ExecutionHistory recorder() {

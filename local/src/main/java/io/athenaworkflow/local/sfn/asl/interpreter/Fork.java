@@ -18,6 +18,8 @@ final class Fork {
     private final int maxConcurrency;
     private final Consumer<Thread> register;
     private final Consumer<Thread> unregister;
+    private final Consumer<Thread> interrupter;
+    private final Runnable acknowledge;
     private final Object lock = new Object();
     private final List<Thread> children = new ArrayList<>();
     private int running;
@@ -26,11 +28,13 @@ final class Fork {
     private boolean waitingForAll;
     private RuntimeClock.Activity handoff;
 
-    Fork(RuntimeClock clock, int maxConcurrency, Consumer<Thread> register, Consumer<Thread> unregister) {
+    Fork(RuntimeClock clock, int maxConcurrency, Execution execution) {
         this.clock = clock;
         this.maxConcurrency = maxConcurrency;
-        this.register = register;
-        this.unregister = unregister;
+        this.register = execution::register;
+        this.unregister = execution::unregister;
+        this.interrupter = execution::interrupt;
+        this.acknowledge = execution::acknowledgeInterrupt;
     }
 
     /**
@@ -78,7 +82,7 @@ final class Fork {
             stopped = true;
             for (Thread child : children) {
                 if (child != Thread.currentThread()) {
-                    child.interrupt();
+                    interrupter.accept(child);
                 }
             }
             releaseParentIfWaiting();
@@ -92,6 +96,12 @@ final class Fork {
     }
 
     private void waitFor(boolean slot) throws InterruptedException {
+        synchronized (lock) {
+            // Going idle when there is nothing to wait for would let a virtual clock run ahead of the children.
+            if (slot ? running < maxConcurrency || stopped : running == 0) {
+                return;
+            }
+        }
         try {
             clock.idle(() -> {
                 synchronized (lock) {
@@ -112,6 +122,7 @@ final class Fork {
                 return null;
             });
         } catch (InterruptedException e) {
+            acknowledge.run();
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("waiting for branches failed", e);

@@ -569,13 +569,13 @@ final class StateRunner {
             if (timeout != null) {
                 timeoutDog = Watchdog.start(clock, () -> start.plusSeconds(timeout), () -> {
                     expired.compareAndSet(null, "States.Timeout");
-                    worker.interrupt();
+                    execution.interrupt(worker);
                 });
             }
             if (heartbeat != null) {
                 heartbeatDog = Watchdog.start(clock, () -> lastBeat.get().plusSeconds(heartbeat), () -> {
                     expired.compareAndSet(null, "States.HeartbeatTimeout");
-                    worker.interrupt();
+                    execution.interrupt(worker);
                 });
             }
         } catch (InterruptedException e) {
@@ -603,6 +603,10 @@ final class StateRunner {
             if (heartbeatDog != null) {
                 heartbeatDog.close();
             }
+        }
+        if (expired.get() != null || call.frame.cancelled.getAsBoolean()) {
+            Thread.interrupted();
+            execution.acknowledgeInterrupt();
         }
         if (expired.get() != null) {
             Thread.interrupted();
@@ -662,7 +666,7 @@ final class StateRunner {
             details.put("input", arguments);
             details.putObject("inputDetails").put("truncated", false);
             if (timeout != null) {
-                details.put("timeoutInSeconds", timeout);
+                details.put("timeoutInSeconds", timeout.intValue());
             }
             append(frame, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", details);
             return;
@@ -672,10 +676,10 @@ final class StateRunner {
         details.put("region", region);
         details.put("parameters", arguments);
         if (timeout != null) {
-            details.put("timeoutInSeconds", timeout);
+            details.put("timeoutInSeconds", timeout.intValue());
         }
         if (heartbeat != null) {
-            details.put("heartbeatInSeconds", heartbeat);
+            details.put("heartbeatInSeconds", heartbeat.intValue());
         }
         append(frame, "TaskScheduled", "taskScheduledEventDetails", details);
     }
@@ -730,7 +734,7 @@ final class StateRunner {
         List<StateGraph> branches = call.state.branches();
         JsonNode[] results = new JsonNode[branches.size()];
         Failure failure = new Failure();
-        Fork fork = new Fork(clock, Integer.MAX_VALUE, execution::register, execution::unregister);
+        Fork fork = new Fork(clock, Integer.MAX_VALUE, execution);
         AtomicBoolean branchCancelled = new AtomicBoolean();
         try {
             for (int i = 0; i < branches.size(); i++) {
@@ -842,7 +846,7 @@ final class StateRunner {
         JsonNode[] results = new JsonNode[count];
         Failure failure = new Failure();
         int[] failed = {0};
-        Fork fork = new Fork(clock, limit, execution::register, execution::unregister);
+        Fork fork = new Fork(clock, limit, execution);
         AtomicBoolean cancelled = new AtomicBoolean();
         JsonNode selector = call.field("ItemSelector") != null ? call.field("ItemSelector") : call.field("Parameters");
         try {
@@ -1142,6 +1146,7 @@ final class StateRunner {
         try {
             clock.sleep(duration);
         } catch (InterruptedException e) {
+            execution.acknowledgeInterrupt();
             throw new Cancelled();
         }
     }

@@ -1,0 +1,100 @@
+package io.athenaworkflow.local.sfn.asl.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class StateMachineDefinitionTest {
+
+    @Test
+    void parse_whenValid_exposesStatesLanguageAndTimeout() {
+        StateMachineDefinition definition = StateMachineDefinition.parse("""
+                {"Comment":"c","QueryLanguage":"JSONata","TimeoutSeconds":30,"StartAt":"A","States":{
+                  "A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                       "Retry":[{"ErrorEquals":["States.ALL"],"MaxDelaySeconds":5,"JitterStrategy":"FULL"}],
+                       "Next":"B"},
+                  "B":{"Type":"Succeed","QueryLanguage":"JSONata"}}}""");
+
+        assertThat(definition.queryLanguage()).isEqualTo(QueryLanguage.JSONATA);
+        assertThat(definition.timeoutSeconds()).hasValue(30);
+        assertThat(definition.graph().startAt()).isEqualTo("A");
+        Retrier retrier = definition.graph().require("A").retriers().getFirst();
+        assertThat(retrier).isEqualTo(new Retrier(java.util.List.of("States.ALL"), 1, 3, 2.0, 5, JitterStrategy.FULL));
+    }
+
+    @Test
+    void parse_whenNextTargetMissing_reportsMissingTransitionTarget() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessage("Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target:"
+                        + " Nowhere at /States/A/Next'");
+    }
+
+    @Test
+    void parse_whenNeitherNextNorEnd_reportsTheState() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"StartAt":"A","States":{"A":{"Type":"Pass"}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("State \"A\" must have either Next or End: true at /States/A");
+    }
+
+    @Test
+    void parse_whenUnknownTypeAndUnreachableState_listsEveryProblem() {
+        InvalidDefinitionException error = (InvalidDefinitionException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> StateMachineDefinition.parse("""
+                        {"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"B":{"Type":"Banana"},
+                          "C":{"Type":"Succeed"}}}"""));
+
+        assertThat(error.problems()).anyMatch(p -> p.startsWith("SCHEMA_VALIDATION_FAILED: Value is not a valid"
+                + " State type: \"Banana\"") && p.endsWith("at /States/B/Type"));
+        assertThat(error.problems()).contains("UNREACHABLE_STATE: State \"C\" is not reachable. at /States/C");
+    }
+
+    @Test
+    void parse_whenStatesAllIsNotLast_isRejected() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f",
+                  "Catch":[{"ErrorEquals":["States.ALL"],"Next":"B"},{"ErrorEquals":["X"],"Next":"B"}],"End":true},
+                  "B":{"Type":"Succeed"}}}"""))
+                .hasMessageContaining("A Retrier or Catcher with States.ALL must be the last one at /States/A/Catch[0]");
+    }
+
+    @Test
+    void parse_whenJsonPathFieldInJsonataState_isRejected() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"$.x","End":true}}}"""))
+                .hasMessageContaining("The field \"InputPath\" is not supported when the QueryLanguage is JSONata"
+                        + "; use Arguments, Output and Assign instead at /States/A/InputPath");
+    }
+
+    @Test
+    void parse_whenInnerScopeAssignsOuterVariable_isRejected() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"QueryLanguage":"JSONata","StartAt":"A","States":{
+                  "A":{"Type":"Pass","Assign":{"total":0},"Next":"M"},
+                  "M":{"Type":"Map","ItemProcessor":{"StartAt":"I","States":{
+                     "I":{"Type":"Pass","Assign":{"total":1},"End":true}}},"End":true}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("The variable \"total\" is assigned in an inner scope but already defined in"
+                        + " an outer scope");
+    }
+
+    @Test
+    void parse_whenDistributedMap_isUnsupportedWithAClearMessage() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{
+                  "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                  "StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}"""))
+                .isInstanceOf(UnsupportedFeatureException.class)
+                .hasMessageContaining("Distributed Map (ProcessorConfig.Mode DISTRIBUTED at /States/M/ItemProcessor)");
+    }
+
+    @Test
+    void parse_whenNotJson_reportsInvalidJson() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("{\"StartAt\":"))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageStartingWith("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION:");
+    }
+}
