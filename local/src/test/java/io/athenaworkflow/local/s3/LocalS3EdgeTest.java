@@ -120,4 +120,93 @@ class LocalS3EdgeTest {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
                 });
     }
+
+    @Test
+    void copyObject_whenCopied_notifiesCopyObject() {
+        client.createBucket(b -> b.bucket("data"));
+        client.putObject(b -> b.bucket("data").key("src.csv"), RequestBody.fromString("a,b\n"));
+
+        client.copyObject(b -> b.sourceBucket("data").sourceKey("src.csv").destinationBucket("data")
+                .destinationKey("copies/dst.csv"));
+
+        assertThat(events).extracting(ObjectCreated::key, ObjectCreated::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("src.csv", "PutObject"),
+                        org.assertj.core.groups.Tuple.tuple("copies/dst.csv", "CopyObject"));
+        assertThat(events.get(1).sequencer()).isGreaterThan(events.get(0).sequencer());
+        assertThat(client.getObjectAsBytes(b -> b.bucket("data").key("copies/dst.csv")).asUtf8String())
+                .isEqualTo("a,b\n");
+    }
+
+    @Test
+    void objectStorePut_whenWritten_isVisibleToClientsAndNotified() {
+        s3.createBucket("results");
+
+        s3.put("results", "q/1.csv", "\"a\"\n".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
+
+        assertThat(client.getObjectAsBytes(b -> b.bucket("results").key("q/1.csv")).asUtf8String()).isEqualTo("\"a\"\n");
+        assertThat(client.headObject(b -> b.bucket("results").key("q/1.csv")).contentType())
+                .isEqualTo("application/octet-stream");
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("PutObject");
+            assertThat(e.size()).isEqualTo(4);
+        });
+        assertThat(s3.listKeys("results", "q/")).containsExactly("q/1.csv");
+        s3.delete("results", "q/1.csv");
+        assertThat(s3.file("results", "q/1.csv")).isEmpty();
+    }
+
+    @Test
+    void objectStorePut_whenBucketMissing_isBucketNotFound() {
+        assertThatThrownBy(() -> s3.put("nope", "k", new byte[1], "text/plain"))
+                .isInstanceOfSatisfying(BucketNotFoundException.class, e -> assertThat(e.bucket()).isEqualTo("nope"));
+        assertThat(s3.bucketExists("nope")).isFalse();
+    }
+
+    @Test
+    void subscription_whenClosed_stopsNotifications() {
+        List<ObjectCreated> seen = new ArrayList<>();
+        S3Events.Subscription subscription = s3.onObjectCreated(seen::add);
+        s3.createBucket("data");
+        s3.put("data", "one", new byte[1], "text/plain");
+
+        subscription.close();
+        s3.put("data", "two", new byte[1], "text/plain");
+
+        assertThat(seen).extracting(ObjectCreated::key).containsExactly("one");
+    }
+
+    @Test
+    void listenerFailure_doesNotFailTheWrite() {
+        s3.onObjectCreated(e -> {
+            throw new IllegalStateException("listener bug");
+        });
+        client.createBucket(b -> b.bucket("data"));
+
+        client.putObject(b -> b.bucket("data").key("k"), RequestBody.fromString("v"));
+
+        assertThat(client.getObjectAsBytes(b -> b.bucket("data").key("k")).asUtf8String()).isEqualTo("v");
+    }
+
+    @Test
+    void persistentStore_whenReopened_keepsObjects(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (LocalS3 first = LocalS3.start(LocalS3Config.persistent(dir.resolve("s3")))) {
+            first.createBucket("kept");
+            first.put("kept", "a/b.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain");
+        }
+        try (LocalS3 second = LocalS3.start(LocalS3Config.persistent(dir.resolve("s3")))) {
+            assertThat(second.listKeys("kept", "")).containsExactly("a/b.txt");
+            assertThat(second.file("kept", "a/b.txt")).hasValueSatisfying(p -> assertThat(p).hasContent("x"));
+        }
+    }
+
+    @Test
+    void temporaryStore_whenClosed_deletesItsDirectory() {
+        LocalS3 temporary = LocalS3.start(LocalS3Config.temporary());
+        temporary.createBucket("gone");
+        java.nio.file.Path directory = temporary.directory();
+
+        temporary.close();
+
+        assertThat(directory).doesNotExist();
+    }
 }

@@ -1,0 +1,25 @@
+package io.athenaworkflow.local.testing;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/** Waits (bounded, in real time) for another thread to make a condition true; not a timing assertion. */
+public final class Await {
+
+    private Await() {
+    }
+
+    public static <T> T until(Supplier<T> probe, java.util.function.Predicate<T> done, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T value = probe.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; last value: " + value);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            value = probe.get();
+        }
+        return value;
+    }
+}
