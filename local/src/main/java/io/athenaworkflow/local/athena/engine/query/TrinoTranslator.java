@@ -214,6 +214,22 @@ public final class TrinoTranslator {
                     inFrom = false;
                     tableNext = false;
                     emitToken(t);
+                } else if (t.isKeyword("values")) {
+                    // Trino allows VALUES 1, 2 (rows without parentheses); DuckDB needs VALUES (1), (2).
+                    emitToken(t);
+                    int end = i + 1;
+                    while (end < nodes.size() && !(nodes.get(end) instanceof Node.Leaf l && l.token().kind() == TokenKind.WORD
+                            && Set.of("order", "limit", "union", "except", "intersect", "offset", "fetch").contains(l.token().name()))) {
+                        end++;
+                    }
+                    List<List<Node>> rows = splitArgs(nodes.subList(i + 1, end));
+                    for (int r = 0; r < rows.size(); r++) {
+                        List<Node> row = rows.get(r);
+                        boolean grouped = row.size() == 1 && row.get(0) instanceof Node.Group g && g.isParen();
+                        out.append(r == 0 ? " " : " , ").append(grouped ? "" : "(").append(translate(row)).append(grouped ? "" : ")");
+                    }
+                    i = end - 1;
+                    tableNext = false;
                 } else if (allowTables && inFrom && t.isSymbol(",")) {
                     tableNext = true;
                     emitToken(t);
