@@ -278,7 +278,8 @@ final class IntrinsicFunctions {
         }
         ArrayNode range = Json.NODES.arrayNode((int) count);
         for (long i = 0, value = start; i < count; i++, value += step) {
-            range.add(value);
+            // start, end and step are 32-bit (truncated() checks), and every value lies between start and end.
+            range.add((int) value);
         }
         return range;
     }
@@ -358,7 +359,7 @@ final class IntrinsicFunctions {
                     + "); the result is at least start and less than end");
         }
         Random random = invocation.count() == 3 ? new Random(truncated(invocation, 2)) : ThreadLocalRandom.current();
-        return Json.NODES.numberNode(start + random.nextLong(end - start));
+        return Json.NODES.numberNode((int) (start + random.nextLong(end - start)));
     }
 
     private static JsonNode mathAdd(Invocation invocation) {
@@ -366,7 +367,7 @@ final class IntrinsicFunctions {
         if (sum < Integer.MIN_VALUE || sum > Integer.MAX_VALUE) {
             throw invalid(invocation.name(), "the sum " + sum + " is outside the 32-bit integer range");
         }
-        return Json.NODES.numberNode(sum);
+        return Json.NODES.numberNode((int) sum);
     }
 
     /** MathAdd rounds a non-integer to the nearest integer, halves towards positive infinity (Math.round). */

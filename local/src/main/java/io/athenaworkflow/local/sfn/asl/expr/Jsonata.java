@@ -4,8 +4,11 @@ import com.dashjoin.jsonata.JException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.athenaworkflow.local.sfn.asl.StatesError;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,10 +34,19 @@ public final class Jsonata {
     /** How deeply one evaluation may nest (recursion included) before it fails, well before the JVM stack would. */
     static final int MAX_DEPTH = 500;
 
-    private static final BoundedCache<String, com.dashjoin.jsonata.Jsonata> COMPILED = new BoundedCache<>(2_048);
+    private static final BoundedCache<String, Compiled> COMPILED = new BoundedCache<>(2_048);
+
+    /** The {@code $name}s an expression mentions: only those variables need converting and binding. */
+    private static final Pattern NAME_REFERENCE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** A parsed expression and the names it references. */
+    private record Compiled(com.dashjoin.jsonata.Jsonata expression, Set<String> names) {
+    }
 
     private static final Pattern CODED_MESSAGE = Pattern.compile("[A-Z]\\d{4}: .*", Pattern.DOTALL);
     private static final String UNKNOWN_CODE_PREFIX = "JSonataException ";
+    private static final Map<String, String> ARRAY_ELEMENT_TYPES = Map.of(
+            "a", "arrays", "b", "booleans", "f", "functions", "n", "numbers", "o", "objects", "s", "strings");
 
     private Jsonata() {
     }
@@ -54,7 +66,8 @@ public final class Jsonata {
     /**
      * Evaluates the expression written in the ASL field {@code field} (named as Step Functions names it relative to
      * the state: {@code Output}, {@code Arguments/Bucket}, {@code Assign/x}, {@code Choices[0]/Condition},
-     * {@code Seconds}...). An expression that returns nothing fails, as on Step Functions.
+     * {@code Seconds}...). An expression that returns nothing fails, as on Step Functions. A null {@code field}
+     * leaves the field out of failure causes.
      *
      * @throws StatesError {@code States.QueryEvaluationError}, with a cause naming the expression and the field, when
      *     the expression does not parse, throws, returns nothing (undefined) or returns a function
@@ -98,18 +111,26 @@ public final class Jsonata {
 
     private static JsonNode evaluate(String expression, JsonNode statesBinding, Map<String, JsonNode> variables,
                                      String field, InstantSource clock, boolean undefinedAllowed) {
-        com.dashjoin.jsonata.Jsonata compiled = compiled(expression, field);
+        Compiled compiled = compiled(expression, field);
         Object result;
         try {
-            com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
+            com.dashjoin.jsonata.Jsonata.Frame frame = compiled.expression().createFrame();
             frame.setRuntimeBounds(TIMEOUT_MILLIS, MAX_DEPTH);
             AwsJsonataFunctions.bindAll(frame, clock);
             if (variables != null) {
-                variables.forEach((name, value) -> frame.bind(name, JsonataValues.toJsonata(value)));
+                // Converting the whole variable scope for every evaluation would cost more than the evaluation.
+                for (String name : compiled.names()) {
+                    JsonNode value = variables.get(name);
+                    if (value != null) {
+                        frame.bind(name, JsonataValues.toJsonata(value));
+                    }
+                }
             }
             // Bound last: $states is reserved and cannot be shadowed by a variable.
-            frame.bind("states", JsonataValues.toJsonata(statesBinding));
-            result = compiled.evaluate(null, frame);
+            if (compiled.names().contains("states")) {
+                frame.bind("states", JsonataValues.toJsonata(statesBinding));
+            }
+            result = compiled.expression().evaluate(null, frame);
         } catch (RuntimeException e) {
             throw threw(expression, field, e);
         } catch (StackOverflowError e) {
@@ -126,7 +147,7 @@ public final class Jsonata {
         return value.get();
     }
 
-    private static com.dashjoin.jsonata.Jsonata compiled(String expression, String field) {
+    private static Compiled compiled(String expression, String field) {
         if (expression == null || expression.isBlank()) {
             throw failure(String.valueOf(expression), field, "is empty: write an expression between {% and %}.");
         }
@@ -135,7 +156,12 @@ public final class Jsonata {
                 com.dashjoin.jsonata.Jsonata parsed = com.dashjoin.jsonata.Jsonata.jsonata(source);
                 // Keep JSON null apart from undefined in results: null is a value, undefined is nothing.
                 parsed.setOutputConvertNulls(false);
-                return parsed;
+                Set<String> names = new HashSet<>();
+                Matcher reference = NAME_REFERENCE.matcher(source);
+                while (reference.find()) {
+                    names.add(reference.group(1));
+                }
+                return new Compiled(parsed, Set.copyOf(names));
             });
         } catch (RuntimeException e) {
             throw threw(expression, field, e);
@@ -167,6 +193,12 @@ public final class Jsonata {
         if (text.equals(UNKNOWN_CODE_PREFIX + code)) {
             // Thrown with the whole message in the code slot (our functions, the engine's bounds).
             return code.replaceFirst("\\. Depth=\\d+ max=\\d+$", "");
+        }
+        if ("T0412".equals(code)) {
+            // The engine's template would name the element type by its signature letter; say what it means.
+            String value = JsonataValues.fromJsonata(jsonataError.getCurrent()).map(Json::render).orElse("a function");
+            return "T0412: Argument " + value + " must be an array of "
+                    + ARRAY_ELEMENT_TYPES.getOrDefault(String.valueOf(jsonataError.getExpected()), "values");
         }
         String readable = text
                 .replaceAll("\\bObject\\b", "function")

@@ -123,7 +123,7 @@ final class JsonataValues {
      */
     static JsonNode numberNode(Number number) {
         if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
-            return Json.NODES.numberNode(number.longValue());
+            return integerNode(number.longValue());
         }
         if (number instanceof BigInteger big) {
             return Json.NODES.numberNode(big);
@@ -140,8 +140,13 @@ final class JsonataValues {
         }
         if (value == Math.rint(value) && Math.abs(value) < EXPONENT_NOTATION_FROM) {
             BigInteger whole = new BigDecimal(value).toBigInteger();
-            return whole.bitLength() < 64 ? Json.NODES.numberNode(whole.longValue()) : Json.NODES.numberNode(whole);
+            return whole.bitLength() < 64 ? integerNode(whole.longValue()) : Json.NODES.numberNode(whole);
         }
         return Json.NODES.numberNode(value);
+    }
+
+    /** An int node when the value fits, as Jackson reads small integers, so trees compare equal. */
+    private static JsonNode integerNode(long value) {
+        return value == (int) value ? Json.NODES.numberNode((int) value) : Json.NODES.numberNode(value);
     }
 }
