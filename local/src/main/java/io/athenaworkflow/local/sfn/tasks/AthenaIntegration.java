@@ -31,6 +31,9 @@ final class AthenaIntegration {
     private static final Set<String> OPTIMIZED = Set.of("startQueryExecution", "getQueryExecution",
             "getQueryResults", "stopQueryExecution");
     private static final Set<String> TIMESTAMPS = Set.of("SubmissionDateTime", "CompletionDateTime");
+    /** Operations whose ClientRequestToken is an idempotency token the AWS SDKs fill in when the caller omits it. */
+    private static final Set<String> IDEMPOTENCY_TOKEN = Set.of("StartQueryExecution", "CreateNamedQuery",
+            "StartCalculationExecution", "StartSession", "CreateNotebook");
 
     private final AwsJsonService athena;
     private final SyncPolling polling;
@@ -53,7 +56,7 @@ final class AthenaIntegration {
                     + " startQueryExecution (request-response and .sync), getQueryExecution, getQueryResults and"
                     + " stopQueryExecution");
         }
-        ObjectNode request = request(invocation);
+        ObjectNode request = withIdempotencyToken(operation(action), request(invocation));
         Response started = callOptimized(operation(action), request, invocation.clock().now());
         if (!sync) {
             return started.withMetadata();
@@ -69,10 +72,11 @@ final class AthenaIntegration {
         if (resource.pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
             throw TaskErrors.unsupported(resource.arn(), "AWS SDK integrations run request-response only locally");
         }
-        ObjectNode request = request(invocation);
+        String operation = operation(resource.resource());
+        ObjectNode request = withIdempotencyToken(operation, request(invocation));
         String requestId = AwsResponses.requestId();
         try {
-            JsonNode body = service().handle(operation(resource.resource()), request);
+            JsonNode body = service().handle(operation, request);
             return body == null ? AwsResponses.NODES.objectNode() : body;
         } catch (AwsServiceError error) {
             if ("UnknownOperationException".equals(error.type())) {
@@ -138,6 +142,14 @@ final class AthenaIntegration {
         throw StatesError.runtime("The Parameters/Arguments of the Athena task in state '" + invocation.stateName()
                 + "' must be a JSON object (the Athena request, e.g. {\"QueryString\": ...}), got "
                 + AwsResponses.text(invocation.arguments()));
+    }
+
+    /** Each call is a new request, as each SDK call is: a retried task starts a new query. */
+    private static ObjectNode withIdempotencyToken(String operation, ObjectNode request) {
+        if (IDEMPOTENCY_TOKEN.contains(operation) && !request.hasNonNull("ClientRequestToken")) {
+            request.put("ClientRequestToken", java.util.UUID.randomUUID().toString());
+        }
+        return request;
     }
 
     private AwsJsonService service() {
