@@ -290,6 +290,7 @@ class StepFunctionsApiTest {
 
         fx.client.deleteStateMachine(b -> b.stateMachineArn(arn));
 
+        Await.until(() -> statuses.size(), n -> n > 0, "the ABORTED notification");
         assertThat(statuses).containsExactly("victim:ABORTED");
         assertThatThrownBy(() -> fx.client.describeStateMachine(b -> b.stateMachineArn(arn)))
                 .isInstanceOf(StateMachineDoesNotExistException.class);
