@@ -19,7 +19,6 @@ import io.athenaworkflow.local.sfn.asl.interpreter.Interpreter;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvoker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -118,8 +117,9 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
      * CreateStateMachine. Idempotent: the same name with the same definition, type, logging and tracing returns the
      * existing state machine (role and tags of the repeat are ignored, as on AWS).
      *
-     * @throws InvalidNameException, InvalidArnException (role), InvalidDefinitionApiException,
-     *     InvalidLoggingConfigurationException, StateMachineAlreadyExistsException, StepFunctionsValidationException
+     * <p>Fails with {@link InvalidNameException}, {@link InvalidArnException} (role),
+     * {@link InvalidDefinitionApiException}, {@link InvalidLoggingConfigurationException},
+     * {@link StateMachineAlreadyExistsException} or {@link StepFunctionsValidationException}.
      */
     public StateMachineRecord createStateMachine(StateMachineSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -219,13 +219,13 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     // ------------------------------------------------------------------------------------------- executions
 
     /**
-     * StartExecution.
+     * StartExecution. Fails with {@link StateMachineDoesNotExistException}, {@link ExecutionAlreadyExistsException},
+     * {@link InvalidExecutionInputException}, {@link InvalidNameException}, {@link InvalidArnException} or
+     * {@link StepFunctionsValidationException} (input over 256 KiB).
      *
      * @param name the execution name, or null for a random UUID
      * @param input the input JSON text, or null for {@code {}}
      * @return the running execution (or, for an idempotent repeat of a running one, that execution)
-     * @throws StateMachineDoesNotExistException, ExecutionAlreadyExistsException, InvalidExecutionInputException,
-     *     InvalidNameException, InvalidArnException, StepFunctionsValidationException
      */
     public Execution startExecution(String stateMachineArn, String name, String input) {
         return start(stateMachineArn, name, input, null).execution();
@@ -365,10 +365,6 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         for (ExecutionEntry entry : running) {
             entry.execution().stop(null, null);
         }
-    }
-
-    Instant now() {
-        return clock.now();
     }
 
     // ------------------------------------------------------------------------------------------- internals

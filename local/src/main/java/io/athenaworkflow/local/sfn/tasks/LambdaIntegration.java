@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.sfn.asl.StatesError;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvocation;
+import io.athenaworkflow.local.sfn.asl.interpreter.TaskResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,8 +41,7 @@ final class LambdaIntegration {
 
     /** {@code arn:aws:states:::lambda:invoke}: Parameters/Arguments are the Invoke API request. */
     JsonNode invoke(TaskInvocation invocation) {
-        if (invocation.resource().pattern() != io.athenaworkflow.local.sfn.asl.interpreter.TaskResource.Pattern
-                .REQUEST_RESPONSE) {
+        if (invocation.resource().pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
             throw TaskErrors.unsupported(invocation.resource().arn(), "only the request-response pattern of"
                     + " lambda:invoke runs locally (.waitForTaskToken needs SendTaskSuccess, which is not served)");
         }
@@ -67,10 +67,11 @@ final class LambdaIntegration {
                 : AwsResponses.bytes(payloadNode);
         String invocationType = request.hasNonNull("InvocationType") ? request.get("InvocationType").asText()
                 : "RequestResponse";
+        LambdaInvoker host = lambda();
         Instant now = invocation.clock().now();
         return switch (invocationType) {
             case "RequestResponse" -> requestResponse(function, payload, now);
-            case "Event" -> event(function, payload, now);
+            case "Event" -> event(host, function, payload, now);
             case "DryRun" -> envelope(null, null, 204, now, AwsResponses.requestId(), 0);
             default -> throw new StatesError("Lambda.InvalidParameterValueException", AwsResponses.sdkV1Cause(
                     "1 validation error detected: Value '" + invocationType + "' at 'invocationType' failed to satisfy"
@@ -89,11 +90,11 @@ final class LambdaIntegration {
         return envelope(result.executedVersion(), payloadValue, 200, now, AwsResponses.requestId(), response.length);
     }
 
-    private JsonNode event(String function, byte[] payload, Instant now) {
+    private JsonNode event(LambdaInvoker host, String function, byte[] payload, Instant now) {
         // Event invocations are queued by Lambda: the caller gets 202 at once and never sees the result.
         Thread.ofVirtual().name("lambda-event-" + function).start(() -> {
             try {
-                lambda().invoke(function, payload);
+                host.invoke(function, payload);
             } catch (RuntimeException ignored) {
                 // Asynchronous invocation errors are not reported back to the caller.
             }

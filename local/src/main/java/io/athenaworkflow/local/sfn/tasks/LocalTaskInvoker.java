@@ -37,7 +37,7 @@ public final class LocalTaskInvoker implements TaskInvoker {
             case LAMBDA_FUNCTION -> lambda.invokeFunction(invocation);
             case SERVICE_INTEGRATION -> switch (resource.resourceType()) {
                 case "lambda" -> {
-                    if (!resource.resource().startsWith("invoke")) {
+                    if (!resource.resource().equals("invoke") && !resource.resource().startsWith("invoke.")) {
                         throw TaskErrors.unsupported(resource.arn(), "the optimized Lambda integration is"
                                 + " lambda:invoke");
                     }
