@@ -2,6 +2,9 @@ package io.athenaworkflow.local.sfn.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.lambda.InvocationResult;
+import io.athenaworkflow.local.lambda.LambdaService;
+import io.athenaworkflow.local.lambda.LambdaServiceException;
 import io.athenaworkflow.local.sfn.asl.StatesError;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvocation;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskResource;
@@ -20,16 +23,16 @@ final class LambdaIntegration {
 
     private static final String SERVICE = "AWSLambda";
 
-    private final LambdaInvoker lambda;
+    private final LambdaService lambda;
 
-    LambdaIntegration(LambdaInvoker lambda) {
+    LambdaIntegration(LambdaService lambda) {
         this.lambda = lambda;
     }
 
     /** A Task whose Resource is a function ARN: the payload in, the function's response out. */
     JsonNode invokeFunction(TaskInvocation invocation) {
         String function = invocation.resource().arn();
-        LambdaInvocation result = call(function, AwsResponses.bytes(invocation.arguments()));
+        InvocationResult result = call(function, AwsResponses.bytes(invocation.arguments()));
         failIfFunctionError(result);
         JsonNode payload = AwsResponses.parseOrNull(result.payload());
         if (payload == null) {
@@ -67,7 +70,7 @@ final class LambdaIntegration {
                 : AwsResponses.bytes(payloadNode);
         String invocationType = request.hasNonNull("InvocationType") ? request.get("InvocationType").asText()
                 : "RequestResponse";
-        LambdaInvoker host = lambda();
+        LambdaService host = lambda();
         Instant now = invocation.clock().now();
         return switch (invocationType) {
             case "RequestResponse" -> requestResponse(function, payload, now);
@@ -81,16 +84,17 @@ final class LambdaIntegration {
     }
 
     private JsonNode requestResponse(String function, byte[] payload, Instant now) {
-        LambdaInvocation result = call(function, payload);
+        InvocationResult result = call(function, payload);
         failIfFunctionError(result);
         byte[] response = result.payload();
         JsonNode body = AwsResponses.parseOrNull(response);
         JsonNode payloadValue = body != null ? body
                 : AwsResponses.NODES.textNode(new String(response, StandardCharsets.UTF_8));
-        return envelope(result.executedVersion(), payloadValue, 200, now, AwsResponses.requestId(), response.length);
+        String version = result.executedVersion() == null ? "$LATEST" : result.executedVersion();
+        return envelope(version, payloadValue, 200, now, AwsResponses.requestId(), response.length);
     }
 
-    private JsonNode event(LambdaInvoker host, String function, byte[] payload, Instant now) {
+    private JsonNode event(LambdaService host, String function, byte[] payload, Instant now) {
         // Event invocations are queued by Lambda: the caller gets 202 at once and never sees the result.
         Thread.ofVirtual().name("lambda-event-" + function).start(() -> {
             try {
@@ -128,26 +132,22 @@ final class LambdaIntegration {
         return output;
     }
 
-    private LambdaInvocation call(String function, byte[] payload) {
-        LambdaInvoker invoker = lambda();
+    private InvocationResult call(String function, byte[] payload) {
+        LambdaService invoker = lambda();
         try {
-            LambdaInvocation result = invoker.invoke(function, payload);
+            InvocationResult result = invoker.invoke(function, payload);
             if (result == null) {
-                throw new LambdaServiceException("the Lambda host returned no result for " + function, null);
+                throw new IllegalStateException("the Lambda host returned no result for " + function);
             }
             return result;
-        } catch (LambdaFunctionNotFoundException e) {
-            String message = e.getMessage() != null ? e.getMessage() : "Function not found: " + function;
-            throw new StatesError("Lambda.ResourceNotFoundException", AwsResponses.sdkV1Cause(message, SERVICE, 404,
-                    "ResourceNotFoundException", AwsResponses.requestId()));
-        } catch (LambdaThrottledException e) {
-            throw new StatesError("Lambda.TooManyRequestsException", AwsResponses.sdkV1Cause(
-                    e.getMessage() != null ? e.getMessage() : "Rate Exceeded.", SERVICE, 429,
-                    "TooManyRequestsException", AwsResponses.requestId()));
+        } catch (LambdaServiceException e) {
+            // The Lambda API's own errors (ResourceNotFound, TooManyRequests, ServiceException, ...) keep their code.
+            throw new StatesError("Lambda." + e.errorCode(), AwsResponses.sdkV1Cause(e.getMessage(), SERVICE,
+                    e.statusCode(), e.errorCode(), AwsResponses.requestId()));
         } catch (StatesError e) {
             throw e;
         } catch (RuntimeException e) {
-            // LambdaServiceException, or the host broke in a way it did not anticipate: both are service failures.
+            // The host broke in a way it did not model: to a caller that is a Lambda service failure.
             throw new StatesError("Lambda.ServiceException", AwsResponses.sdkV1Cause(
                     "The Lambda host failed to invoke " + function + ": " + e.getMessage(), SERVICE, 500,
                     "ServiceException", AwsResponses.requestId()));
@@ -155,8 +155,8 @@ final class LambdaIntegration {
     }
 
     /** A function error becomes Error = its errorType, Cause = the whole error document, as Step Functions does. */
-    private static void failIfFunctionError(LambdaInvocation result) {
-        if (!result.isFunctionError()) {
+    private static void failIfFunctionError(InvocationResult result) {
+        if (!result.failed()) {
             return;
         }
         String document = new String(result.payload(), StandardCharsets.UTF_8);
@@ -169,10 +169,10 @@ final class LambdaIntegration {
         throw new StatesError(errorType.asText(), document);
     }
 
-    private LambdaInvoker lambda() {
+    private LambdaService lambda() {
         if (lambda == null) {
             throw StatesError.runtime("No Lambda host is configured in this local runtime, so Lambda tasks cannot"
-                    + " run; start the runtime with the functions jar (or pass a LambdaInvoker to TaskServices)");
+                    + " run; start the runtime with the functions jar (or pass a LambdaService to TaskServices)");
         }
         return lambda;
     }

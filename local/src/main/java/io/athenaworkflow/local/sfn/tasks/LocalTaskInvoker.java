@@ -7,7 +7,7 @@ import io.athenaworkflow.local.sfn.asl.interpreter.TaskResource;
 
 /**
  * Runs Task states against the local services: Lambda function ARNs and {@code lambda:invoke} on the
- * {@link LambdaInvoker}, {@code athena:*} (optimized, with {@code .sync}) and {@code aws-sdk:athena:*} on the Athena
+ * {@link io.athenaworkflow.local.lambda.LambdaService}, {@code athena:*} (optimized, with {@code .sync}) and {@code aws-sdk:athena:*} on the Athena
  * service, {@code aws-sdk:s3:*} on the local S3. Any other resource fails the execution with States.Runtime naming
  * the resource and what is supported (on AWS it would run, so no Catch should quietly take over).
  *

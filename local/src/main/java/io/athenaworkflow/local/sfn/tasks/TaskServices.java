@@ -1,6 +1,7 @@
 package io.athenaworkflow.local.sfn.tasks;
 
 import io.athenaworkflow.local.edge.AwsJsonService;
+import io.athenaworkflow.local.lambda.LambdaService;
 import io.athenaworkflow.local.s3.ObjectStore;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param objectStore the local S3's objects ({@code aws-sdk:s3:*})
  * @param syncPolling how {@code .sync} tasks poll on the runtime clock
  */
-public record TaskServices(LambdaInvoker lambda, AwsJsonService athena, ObjectStore objectStore,
+public record TaskServices(LambdaService lambda, AwsJsonService athena, ObjectStore objectStore,
                            SyncPolling syncPolling) {
 
     public TaskServices {
@@ -25,7 +26,7 @@ public record TaskServices(LambdaInvoker lambda, AwsJsonService athena, ObjectSt
         return new TaskServices(null, null, null, SyncPolling.defaults());
     }
 
-    public TaskServices withLambda(LambdaInvoker newLambda) {
+    public TaskServices withLambda(LambdaService newLambda) {
         return new TaskServices(newLambda, athena, objectStore, syncPolling);
     }
 

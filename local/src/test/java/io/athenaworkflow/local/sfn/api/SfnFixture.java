@@ -4,9 +4,9 @@ import io.athenaworkflow.local.LocalAws;
 import io.athenaworkflow.local.LocalAwsConfig;
 import io.athenaworkflow.local.SqlEngineFactory;
 import io.athenaworkflow.local.clock.VirtualClock;
+import io.athenaworkflow.local.lambda.LambdaService;
 import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
-import io.athenaworkflow.local.sfn.tasks.LambdaInvoker;
 import io.athenaworkflow.local.sfn.tasks.LocalTaskInvoker;
 import io.athenaworkflow.local.sfn.tasks.SyncPolling;
 import io.athenaworkflow.local.sfn.tasks.TaskServices;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * The local AWS services (S3, Athena, edge server on 127.0.0.1:0) on a virtual clock, with the Step Functions service
  * registered on the edge and an SDK v2 {@link SfnClient} pointed at it. Task states reach a caller-supplied
- * {@link LambdaInvoker}, the real Athena service and the local S3.
+ * {@link LambdaService}, the real Athena service and the local S3.
  */
 public final class SfnFixture implements AutoCloseable {
 
@@ -37,7 +37,7 @@ public final class SfnFixture implements AutoCloseable {
     public final StepFunctionsService sfn;
     public final SfnClient client;
 
-    private SfnFixture(LambdaInvoker lambda, SqlEngineFactory engines) {
+    private SfnFixture(LambdaService lambda, SqlEngineFactory engines) {
         aws = LocalAws.start(LocalAwsConfig.transientOnAnyPort().withClock(clock), engines);
         TaskServices services = TaskServices.none().withLambda(lambda).withAthena(aws.athena())
                 .withObjectStore(aws.objectStore())
@@ -58,12 +58,12 @@ public final class SfnFixture implements AutoCloseable {
     }
 
     /** Lambda tasks go to {@code lambda}; Athena runs on a {@link FakeSqlEngine}. */
-    public static SfnFixture start(LambdaInvoker lambda) {
+    public static SfnFixture start(LambdaService lambda) {
         FakeSqlEngine engine = new FakeSqlEngine();
         return new SfnFixture(lambda, store -> engine);
     }
 
-    public static SfnFixture start(LambdaInvoker lambda, SqlEngineFactory engines) {
+    public static SfnFixture start(LambdaService lambda, SqlEngineFactory engines) {
         return new SfnFixture(lambda, engines);
     }
 

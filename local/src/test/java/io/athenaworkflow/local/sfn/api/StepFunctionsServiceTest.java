@@ -3,7 +3,10 @@ package io.athenaworkflow.local.sfn.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.local.events.AwsEvents;
+import io.athenaworkflow.local.events.EventEnvelope;
+import io.athenaworkflow.local.events.ExecutionStatusChange;
 import io.athenaworkflow.local.clock.VirtualClock;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
@@ -72,15 +75,15 @@ class StepFunctionsServiceTest {
     }
 
     @Test
-    void addListener_whenExecutionRuns_seesEveryEventAndTheStatusChangesAsEventBridgeDetails() {
+    void addListener_whenExecutionRuns_seesEveryEventAndTheStatusChangesForEventBridge() throws Exception {
         StateMachineRecord machine = sfn.createStateMachine(StateMachineSpec.of("watched",
                 StepFunctionsApiTest.FAILING, SfnFixture.ROLE));
-        List<ObjectNode> details = new CopyOnWriteArrayList<>();
+        List<ExecutionStatusChange> changes = new CopyOnWriteArrayList<>();
         List<String> events = new CopyOnWriteArrayList<>();
         StepFunctionsService.Subscription subscription = sfn.addListener(new ExecutionListener() {
             @Override
             public void onStatusChange(Execution execution, ExecutionStatus status) {
-                details.add(ExecutionStatusChangeEvent.detail(execution, status));
+                changes.add(ExecutionStatusChangeEvent.of(execution, status));
             }
 
             @Override
@@ -92,29 +95,27 @@ class StepFunctionsServiceTest {
         Execution execution = sfn.startExecution(machine.arn(), "watched-run", "{\"k\": 1}");
         SfnFixture.await(execution);
         // The interpreter notifies the terminal status just after completing the result that await() returns.
-        Await.until(() -> details.size(), n -> n == 2, "the terminal status notification");
+        Await.until(() -> changes.size(), n -> n == 2, "the terminal status notification");
         subscription.close();
         SfnFixture.await(sfn.startExecution(machine.arn(), "unwatched", null));
 
         assertThat(events).containsExactlyElementsOf(execution.history().stream().map(HistoryEvent::type).toList());
-        assertThat(details).hasSize(2);
-        ObjectNode running = details.get(0);
-        ObjectNode failed = details.get(1);
-        assertThat(running.get("status").asText()).isEqualTo("RUNNING");
-        assertThat(running.get("executionArn").asText()).isEqualTo(execution.context().executionArn());
-        assertThat(running.get("stateMachineArn").asText()).isEqualTo(machine.arn());
-        assertThat(running.get("name").asText()).isEqualTo("watched-run");
-        assertThat(running.get("startDate").asLong()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z").toEpochMilli());
-        assertThat(running.get("stopDate").isNull()).isTrue();
-        assertThat(running.get("input").asText()).isEqualTo("{\"k\": 1}");
-        assertThat(running.get("inputDetails").get("included").asBoolean()).isTrue();
-        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
-        assertThat(failed.get("error").asText()).isEqualTo("Custom.Error");
-        assertThat(failed.get("cause").asText()).isEqualTo("went wrong");
-        assertThat(failed.get("output").isNull()).isTrue();
-        assertThat(failed.get("stopDate").isNumber()).isTrue();
-        assertThat(ExecutionStatusChangeEvent.DETAIL_TYPE).isEqualTo("Step Functions Execution Status Change");
-        assertThat(ExecutionStatusChangeEvent.SOURCE).isEqualTo("aws.states");
+        assertThat(changes).hasSize(2);
+        ExecutionStatusChange running = changes.get(0);
+        ExecutionStatusChange failed = changes.get(1);
+        assertThat(running).isEqualTo(new ExecutionStatusChange(execution.context().executionArn(), machine.arn(),
+                "watched-run", ExecutionStatusChange.Status.RUNNING, Instant.parse("2025-06-01T00:00:00Z"), null,
+                "{\"k\": 1}", null, null, null, 0));
+        assertThat(failed.status()).isEqualTo(ExecutionStatusChange.Status.FAILED);
+        assertThat(failed.stopDate()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
+        assertThat(failed.error()).isEqualTo("Custom.Error");
+        assertThat(failed.cause()).isEqualTo("went wrong");
+        assertThat(failed.output()).isNull();
+        JsonNode event = AwsEvents.executionStatusChange(new EventEnvelope("eu-west-1", "123456789012",
+                failed.stopDate()), failed);
+        assertThat(event.get("detail-type").asText()).isEqualTo("Step Functions Execution Status Change");
+        assertThat(event.at("/detail/status").asText()).isEqualTo("FAILED");
+        assertThat(event.at("/detail/executionArn").asText()).isEqualTo(execution.context().executionArn());
     }
 
     @Test

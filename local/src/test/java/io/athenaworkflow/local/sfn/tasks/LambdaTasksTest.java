@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.athenaworkflow.local.clock.VirtualClock;
+import io.athenaworkflow.local.lambda.InvocationResult;
+import io.athenaworkflow.local.lambda.ServiceException;
+import io.athenaworkflow.local.lambda.TooManyRequestsException;
 import io.athenaworkflow.local.sfn.api.FakeLambda;
 import io.athenaworkflow.local.sfn.api.SfnFixture;
 import io.athenaworkflow.local.sfn.api.StateMachineSpec;
@@ -54,8 +57,8 @@ class LambdaTasksTest {
         return JSON.readTree(result.output());
     }
 
-    private static LambdaInvocation failure(String document) {
-        return LambdaInvocation.failed(document.getBytes(StandardCharsets.UTF_8));
+    private static InvocationResult failure(String document) {
+        return FakeLambda.failure(document);
     }
 
     private static List<String> types(Execution execution) {
@@ -64,8 +67,8 @@ class LambdaTasksTest {
 
     @Test
     void lambdaInvoke_whenFunctionSucceeds_returnsTheInvokeResponseAsStepFunctionsShapesIt() throws Exception {
-        lambda.on("greeter", payload -> LambdaInvocation.success(("{\"hello\":" + payload + "}")
-                .getBytes(StandardCharsets.UTF_8)).withExecutedVersion("7"));
+        lambda.on("greeter", payload -> new InvocationResult(("{\"hello\":" + payload + "}")
+                .getBytes(StandardCharsets.UTF_8), null, "7", ""));
 
         Execution execution = fx.run(invoke("{\"FunctionName\": \"greeter\", \"Payload\": {\"who\": "
                 + "\"{% $states.input.who %}\"}}"), "{\"who\": \"ada\"}");
@@ -103,7 +106,7 @@ class LambdaTasksTest {
 
     @Test
     void lambdaInvoke_whenFunctionReturnsNonJson_passesThePayloadOnAsAString() throws Exception {
-        lambda.on("raw", payload -> LambdaInvocation.success("not { json".getBytes(StandardCharsets.UTF_8)));
+        lambda.on("raw", payload -> FakeLambda.success("not { json"));
 
         JsonNode out = output(fx.run(invoke("{\"FunctionName\": \"raw\"}"), "{}"));
 
@@ -179,9 +182,9 @@ class LambdaTasksTest {
         AtomicInteger attempts = new AtomicInteger();
         lambda.on("busy", payload -> {
             if (attempts.incrementAndGet() == 1) {
-                throw new LambdaThrottledException("Rate Exceeded.");
+                throw new TooManyRequestsException("Rate Exceeded.", TooManyRequestsException.RESERVED_LIMIT);
             }
-            return LambdaInvocation.success("{\"ok\":true}".getBytes(StandardCharsets.UTF_8));
+            return FakeLambda.success("{\"ok\":true}");
         });
         String definition = """
                 {"QueryLanguage": "JSONata", "StartAt": "Call", "States": {"Call": {"Type": "Task",
@@ -207,7 +210,7 @@ class LambdaTasksTest {
     @Test
     void lambdaInvoke_whenHostFails_reportsLambdaServiceException() {
         lambda.on("broken", payload -> {
-            throw new LambdaServiceException("cannot load handler class io.example.Missing", null);
+            throw new ServiceException("cannot load handler class io.example.Missing");
         });
 
         ExecutionResult result = SfnFixture.await(fx.run(invoke("{\"FunctionName\": \"broken\"}"), "{}"));
@@ -246,7 +249,7 @@ class LambdaTasksTest {
 
     @Test
     void functionArn_whenSucceeds_resultIsThePayloadAndHistoryUsesLambdaFunctionEvents() throws Exception {
-        lambda.on("echo", payload -> LambdaInvocation.success(payload.getBytes(StandardCharsets.UTF_8)));
+        lambda.on("echo", FakeLambda::success);
         String definition = """
                 {"StartAt": "Call", "States": {"Call": {"Type": "Task",
                   "Resource": "%secho", "Parameters": {"n.$": "$.n"}, "End": true}}}""".formatted(FUNCTION_ARN);
