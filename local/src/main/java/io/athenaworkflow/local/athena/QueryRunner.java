@@ -72,7 +72,9 @@ final class QueryRunner implements AutoCloseable {
     }
 
     private void run(QueryExecution query, RuntimeClock.Activity submitted) {
-        try (RuntimeClock.Activity working = clock.begin()) {
+        // The worker's own busy period starts before the submitter's ends, so the clock cannot slip in between.
+        RuntimeClock.Activity working = clock.begin();
+        try {
             submitted.close();
             if (!query.markRunning(clock.now())) {
                 return; // stopped while queued
@@ -87,6 +89,8 @@ final class QueryRunner implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "query " + query.id + " failed unexpectedly", e);
             query.markFailed(clock.now(), "Internal error in the local Athena: " + e, SYSTEM, INTERNAL_ERROR, true);
+        } finally {
+            working.close();
         }
     }
 

@@ -43,6 +43,13 @@ final class NotifyingBlobStore extends ForwardingBlobStore implements S3Events {
         return () -> listeners.remove(listener);
     }
 
+    // S3 accepts SSE-S3/SSE-KMS headers on every write; S3Proxy's filesystem store would answer NotImplemented.
+    // Accepting them lets programs written for S3 run; the objects are stored unencrypted (see docs/local-athena.md).
+    @Override
+    public boolean supportsServerSideEncryption() {
+        return true;
+    }
+
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
         PutObjectResponse response = super.putBlob(request, content);

@@ -246,4 +246,20 @@ class AthenaQueryLifecycleTest {
         assertThat(local.execution(id).status().state()).isEqualTo(QueryExecutionState.CANCELLED);
         assertThat(local.aws.objectStore().listKeys(local.resultsBucket(), "")).isEmpty();
     }
+
+    @Test
+    void clockActivity_whenQueryRunsAndEnds_isHeldUntilCompletionThenReleased() {
+        ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
+        local = new LocalAwsFixture(c -> c.withClock(clock));
+        String slow = local.start("SELECT * FROM slow");
+        local.awaitState(slow, QueryExecutionState.RUNNING);
+        int whileRunning = clock.openActivities();
+
+        local.athena.stopQueryExecution(b -> b.queryExecutionId(slow));
+        local.awaitDone(local.start("SELECT 1"));
+
+        assertThat(whileRunning).isEqualTo(1);
+        io.athenaworkflow.local.testing.Await.until(clock::openActivities, n -> n == 0,
+                "every query to release the clock");
+    }
 }

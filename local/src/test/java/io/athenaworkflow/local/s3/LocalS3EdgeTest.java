@@ -209,4 +209,19 @@ class LocalS3EdgeTest {
 
         assertThat(directory).doesNotExist();
     }
+
+    @Test
+    void putObject_whenServerSideEncryptionRequested_isAccepted() {
+        client.createBucket(b -> b.bucket("data"));
+
+        client.putObject(b -> b.bucket("data").key("kms.csv")
+                .serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AWS_KMS)
+                .ssekmsKeyId("arn:aws:kms:us-east-1:000000000000:key/demo"), RequestBody.fromString("a"));
+        client.putObject(b -> b.bucket("data").key("s3.csv")
+                .serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256),
+                RequestBody.fromString("b"));
+
+        assertThat(client.getObjectAsBytes(b -> b.bucket("data").key("kms.csv")).asUtf8String()).isEqualTo("a");
+        assertThat(client.getObjectAsBytes(b -> b.bucket("data").key("s3.csv")).asUtf8String()).isEqualTo("b");
+    }
 }

@@ -2,6 +2,7 @@ package io.athenaworkflow.local.testing;
 
 import io.athenaworkflow.local.LocalAws;
 import io.athenaworkflow.local.LocalAwsConfig;
+import io.athenaworkflow.local.SqlEngineFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,10 @@ import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** A running {@link LocalAws} on a free port with a {@link FakeSqlEngine}, and SDK clients pointed at it. */
+/**
+ * A running {@link LocalAws} on a free port with a {@link FakeSqlEngine} (or a given engine), and SDK clients
+ * pointed at it.
+ */
 public final class LocalAwsFixture implements AutoCloseable {
 
     public final FakeSqlEngine engine = new FakeSqlEngine();
@@ -30,7 +34,13 @@ public final class LocalAwsFixture implements AutoCloseable {
     }
 
     public LocalAwsFixture(UnaryOperator<LocalAwsConfig> configure) {
-        aws = LocalAws.start(configure.apply(LocalAwsConfig.transientOnAnyPort()), store -> engine);
+        this(configure, null);
+    }
+
+    /** With {@code engines} creating the SQL engine instead of the fake (e.g. the real DuckDB engine). */
+    public LocalAwsFixture(UnaryOperator<LocalAwsConfig> configure, SqlEngineFactory engines) {
+        aws = LocalAws.start(configure.apply(LocalAwsConfig.transientOnAnyPort()),
+                engines == null ? store -> engine : engines);
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
         athena = AthenaClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)

@@ -8,12 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test clock whose time moves only when the test calls {@link #advance}; {@link #sleep} blocks until then.
- * {@link #awaitSleepers} lets a test wait (in real time, bounded) until workers have reached their sleep.
+ * {@link #awaitSleepers} lets a test wait (in real time, bounded) until workers have reached their sleep;
+ * {@link #openActivities} shows who holds the clock busy.
  */
 public final class ManualClock implements RuntimeClock {
 
     private Instant now;
     private int sleepers;
+    private int openActivities;
 
     public ManualClock(Instant start) {
         this.now = start;
@@ -41,7 +43,23 @@ public final class ManualClock implements RuntimeClock {
 
     @Override
     public Activity begin() {
-        return () -> { };
+        synchronized (this) {
+            openActivities++;
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                synchronized (this) {
+                    openActivities--;
+                    notifyAll();
+                }
+            }
+        };
+    }
+
+    /** Activities opened with {@link #begin()} and not closed yet. */
+    public synchronized int openActivities() {
+        return openActivities;
     }
 
     @Override
