@@ -11,6 +11,7 @@ import io.athenaworkflow.local.athena.engine.query.DuckDbErrors;
 import io.athenaworkflow.local.athena.engine.query.FunctionRules;
 import io.athenaworkflow.local.athena.engine.query.TableSources;
 import io.athenaworkflow.local.athena.engine.query.TrinoTranslator;
+import io.athenaworkflow.local.athena.engine.query.WriteStatement;
 import io.athenaworkflow.local.athena.engine.sql.Lexer;
 import io.athenaworkflow.local.athena.engine.sql.Token;
 import io.athenaworkflow.local.athena.engine.sql.TokenKind;
@@ -67,12 +68,14 @@ public final class DuckDbSqlEngine implements SqlEngine {
     private final GlueCatalog catalog;
     private final DdlExecutor ddl;
     private final Settings settings;
+    private final DataWrites writes;
 
     private DuckDbSqlEngine(ObjectStore store, GlueCatalog catalog, Settings settings) {
         this.store = store;
         this.catalog = catalog;
         this.ddl = new DdlExecutor(catalog, store);
         this.settings = settings;
+        this.writes = new DataWrites(this, catalog, store, settings);
     }
 
     /**
@@ -167,15 +170,21 @@ public final class DuckDbSqlEngine implements SqlEngine {
         }
         List<Token> bound = bindParameters(tokens, statement.executionParameters());
         Token first = bound.get(0);
+        if (first.isKeyword("create") || first.isKeyword("insert") || first.isKeyword("unload")) {
+            WriteStatement write = WriteStatement.parse(bound);
+            if (write != null) {
+                return writes.run(write, statement, database, tokens, sink);
+            }
+        }
         boolean select = first.isKeyword("select") || first.isKeyword("with") || first.isKeyword("values")
                 || first.isSymbol("(") || first.isKeyword("table");
         if (!select) {
-            if (first.isKeyword("insert") || first.isKeyword("unload") || first.isKeyword("create")
+            if (first.isKeyword("create")
                     || first.isKeyword("explain") || first.isKeyword("delete") || first.isKeyword("update")
                     || first.isKeyword("merge")) {
                 throw AthenaErrors.notSupported(first.value().toUpperCase(Locale.ROOT)
                         + " statements of this form are not supported by the local Athena engine (supported: SELECT, "
-                        + "WITH, VALUES and Athena's DDL)");
+                        + "WITH, VALUES, CREATE TABLE AS, INSERT INTO, UNLOAD and Athena's DDL)");
             }
             throw AthenaErrors.syntax(first.line(), first.column(), "mismatched input '" + first.text()
                     + "'. Expecting: 'ALTER', 'CREATE', 'DESCRIBE', 'DROP', 'EXPLAIN', 'INSERT', 'MSCK', 'SELECT', "
@@ -219,8 +228,18 @@ public final class DuckDbSqlEngine implements SqlEngine {
         return bound;
     }
 
-    private StatementOutcome stream(Statement statement, TrinoTranslator.Translation translation, String database,
-                                    List<Token> tokens, ResultSink sink, boolean values) {
+    /** What runs on a statement's prepared DuckDB connection. */
+    @FunctionalInterface
+    interface Work {
+        StatementOutcome run(Connection connection, java.sql.Statement jdbc, long scannedBytes) throws SQLException;
+    }
+
+    /**
+     * Opens the statement's DuckDB database with the views of the tables {@code translation} reads, runs
+     * {@code work}, and maps DuckDB errors and cancellation to Athena's.
+     */
+    StatementOutcome withDuckDb(Statement statement, TrinoTranslator.Translation translation, String database,
+                                List<Token> tokens, Work work) {
         Cancellation cancellation = statement.cancellation();
         AtomicBoolean running = new AtomicBoolean(true);
         try (Connection connection = open(statement);
@@ -238,6 +257,25 @@ public final class DuckDbSqlEngine implements SqlEngine {
             if (cancellation.isCancelled()) {
                 throw new QueryCancelled("Query was cancelled");
             }
+            StatementOutcome outcome = work.run(connection, jdbc, scanned);
+            if (cancellation.isCancelled()) {
+                throw new QueryCancelled("Query was cancelled");
+            }
+            return outcome;
+        } catch (SQLException e) {
+            if (cancellation.isCancelled() || DuckDbErrors.isInterrupt(e)) {
+                throw new QueryCancelled("Query was cancelled");
+            }
+            throw DuckDbErrors.map(e, tokens);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private StatementOutcome stream(Statement statement, TrinoTranslator.Translation translation, String database,
+                                    List<Token> tokens, ResultSink sink, boolean values) {
+        Cancellation cancellation = statement.cancellation();
+        return withDuckDb(statement, translation, database, tokens, (connection, jdbc, scanned) -> {
             long rows = 0;
             try (ResultSet rs = jdbc.executeQuery(translation.sql())) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -263,18 +301,8 @@ public final class DuckDbSqlEngine implements SqlEngine {
                     rows++;
                 }
             }
-            if (cancellation.isCancelled()) {
-                throw new QueryCancelled("Query was cancelled");
-            }
             return new StatementOutcome("DML", "SELECT", scanned, rows);
-        } catch (SQLException e) {
-            if (cancellation.isCancelled() || DuckDbErrors.isInterrupt(e)) {
-                throw new QueryCancelled("Query was cancelled");
-            }
-            throw DuckDbErrors.map(e, tokens);
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
     private Connection open(Statement statement) throws SQLException {
