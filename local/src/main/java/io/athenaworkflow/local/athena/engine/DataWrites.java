@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 /** Runs CTAS, INSERT INTO and UNLOAD: the query's result is written as files to the local S3. */
 final class DataWrites {
 
-    private static final String RESULT = "memory.main.__athena_result";
     private static final List<ResultColumn> ROWS = List.of(new ResultColumn("rows", "bigint", 19, 0, "UNKNOWN"));
 
     private final DuckDbSqlEngine engine;
@@ -44,16 +43,17 @@ final class DataWrites {
         this.settings = settings;
     }
 
-    StatementOutcome run(WriteStatement write, Statement statement, String database, List<Token> tokens, ResultSink sink) {
+    StatementOutcome run(WriteStatement write, Statement statement, String database, List<Token> tokens, ResultSink sink,
+                         String scope) {
         return switch (write) {
-            case WriteStatement.Ctas c -> ctas(c, statement, database, tokens, sink);
-            case WriteStatement.Insert i -> insert(i, statement, database, tokens, sink);
-            case WriteStatement.Unload u -> unload(u, statement, database, tokens, sink);
+            case WriteStatement.Ctas c -> ctas(c, statement, database, tokens, sink, scope);
+            case WriteStatement.Insert i -> insert(i, statement, database, tokens, sink, scope);
+            case WriteStatement.Unload u -> unload(u, statement, database, tokens, sink, scope);
         };
     }
 
     private StatementOutcome ctas(WriteStatement.Ctas c, Statement statement, String database, List<Token> tokens,
-                                  ResultSink sink) {
+                                  ResultSink sink, String scope) {
         String[] name = resolve(c.name(), database);
         String db = name[0];
         String table = name[1];
@@ -88,10 +88,11 @@ final class DataWrites {
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
         String delimiter = one(p, "field_delimiter");
         String compression = p.containsKey("write_compression") ? one(p, "write_compression") : one(p, "parquet_compression");
-        TrinoTranslator.Translation translation = TrinoTranslator.translate(c.query(), catalog, database, true);
-        return engine.withDuckDb(statement, translation, database, tokens, (connection, jdbc, scanned) -> {
-            jdbc.execute("CREATE TABLE " + RESULT + " AS " + translation.sql());
-            Map<String, String> columns = describe(jdbc);
+        TrinoTranslator.Translation translation = TrinoTranslator.translate(c.query(), catalog, database, true, scope);
+        String result = scope + ".main.__athena_result";
+        return engine.withDuckDb(statement, scope, translation, database, tokens, (connection, jdbc, scanned) -> {
+            jdbc.execute("CREATE TABLE " + result + " AS " + translation.sql());
+            Map<String, String> columns = describe(jdbc, result);
             for (String key : partitionBy) {
                 if (!columns.containsKey(key)) {
                     throw AthenaErrors.query("INVALID_TABLE_PROPERTY", null, "Partition column '" + key
@@ -108,9 +109,9 @@ final class DataWrites {
             for (String key : partitionBy) {
                 keys.add(new CatalogColumn(key, TableWriter.hiveType(columns.get(key)), null));
             }
-            long rows = count(jdbc);
+            long rows = count(jdbc, result);
             List<TableWriter.Written> written = c.withData()
-                    ? TableWriter.write(jdbc, select(data, keys), format, delimiter, compression, partitionBy, location,
+                    ? TableWriter.write(jdbc, select(data, keys, result), format, delimiter, compression, partitionBy, location,
                     statement.queryExecutionId(), store, scratch(statement))
                     : List.of();
             Map<String, String> serdeProperties = new LinkedHashMap<>();
@@ -132,7 +133,7 @@ final class DataWrites {
     }
 
     private StatementOutcome insert(WriteStatement.Insert i, Statement statement, String database, List<Token> tokens,
-                                    ResultSink sink) {
+                                    ResultSink sink, String scope) {
         String[] name = resolve(i.name(), database);
         CatalogTable table = catalog.table(name[0], name[1]).orElseThrow(() -> AthenaErrors.query("TABLE_NOT_FOUND",
                 i.name().get(0).position(), "Table '" + TrinoTranslator.DUCKDB_CATALOG + "." + name[0] + "." + name[1]
@@ -145,10 +146,11 @@ final class DataWrites {
                 throw AthenaErrors.query("COLUMN_NOT_FOUND", i.name().get(0).position(), "Insert column name does not exist in target table: " + target);
             }
         }
-        TrinoTranslator.Translation translation = TrinoTranslator.translate(i.query(), catalog, database, true);
-        return engine.withDuckDb(statement, translation, database, tokens, (connection, jdbc, scanned) -> {
-            jdbc.execute("CREATE TABLE " + RESULT + " AS " + translation.sql());
-            List<String> produced = new ArrayList<>(describe(jdbc).keySet());
+        TrinoTranslator.Translation translation = TrinoTranslator.translate(i.query(), catalog, database, true, scope);
+        String result = scope + ".main.__athena_result";
+        return engine.withDuckDb(statement, scope, translation, database, tokens, (connection, jdbc, scanned) -> {
+            jdbc.execute("CREATE TABLE " + result + " AS " + translation.sql());
+            List<String> produced = new ArrayList<>(describe(jdbc, result).keySet());
             if (produced.size() != targets.size()) {
                 throw AthenaErrors.query("TYPE_MISMATCH", i.name().get(0).position(), "Insert query has "
                         + produced.size() + " columns but the target table has " + targets.size() + " columns to insert");
@@ -160,11 +162,11 @@ final class DataWrites {
                 select.add((at < 0 ? "CAST(NULL AS " + duck + ")" : "CAST(" + quote(produced.get(at)) + " AS " + duck + ")")
                         + " AS " + quote(column.name()));
             }
-            long rows = count(jdbc);
+            long rows = count(jdbc, result);
             List<String> partitionBy = table.partitionKeys().stream().map(CatalogColumn::name).toList();
             String delimiter = table.serde().parameters().getOrDefault("field.delim", "\u0001");
             List<TableWriter.Written> written = rows == 0 ? List.of() : TableWriter.write(jdbc,
-                    "SELECT " + String.join(", ", select) + " FROM " + RESULT, format, delimiter, null, partitionBy,
+                    "SELECT " + String.join(", ", select) + " FROM " + result, format, delimiter, null, partitionBy,
                     location(table.location()), statement.queryExecutionId(), store, scratch(statement));
             registerPartitions(table, written);
             sink.start(ResultFormat.CSV, ROWS);
@@ -174,15 +176,15 @@ final class DataWrites {
     }
 
     private StatementOutcome unload(WriteStatement.Unload u, Statement statement, String database, List<Token> tokens,
-                                    ResultSink sink) {
+                                    ResultSink sink, String scope) {
         S3Location location = location(u.location());
         requireEmpty(location, "UNLOAD");
         Map<String, List<String>> p = u.properties();
         TableWriter.Format format = TableWriter.Format.named(one(p, "format"));
         List<String> partitionBy = p.getOrDefault("partitioned_by", List.of()).stream()
                 .map(s -> s.toLowerCase(Locale.ROOT)).toList();
-        TrinoTranslator.Translation translation = TrinoTranslator.translate(u.query(), catalog, database, true);
-        return engine.withDuckDb(statement, translation, database, tokens, (connection, jdbc, scanned) -> {
+        TrinoTranslator.Translation translation = TrinoTranslator.translate(u.query(), catalog, database, true, scope);
+        return engine.withDuckDb(statement, scope, translation, database, tokens, (connection, jdbc, scanned) -> {
             List<TableWriter.Written> written = TableWriter.write(jdbc, translation.sql(), format,
                     one(p, "field_delimiter"), one(p, "compression"), partitionBy, location, statement.queryExecutionId(),
                     store, scratch(statement));
@@ -215,7 +217,7 @@ final class DataWrites {
         catalog.addPartitions(table.database(), table.name(), partitions, true);
     }
 
-    private static String select(List<CatalogColumn> data, List<CatalogColumn> keys) {
+    private static String select(List<CatalogColumn> data, List<CatalogColumn> keys, String result) {
         List<String> columns = new ArrayList<>();
         for (CatalogColumn c : data) {
             columns.add("CAST(" + quote(c.name()) + " AS " + HiveType.parse(c.type()).duckDb() + ") AS " + quote(c.name()));
@@ -223,12 +225,12 @@ final class DataWrites {
         for (CatalogColumn c : keys) {
             columns.add(quote(c.name()));
         }
-        return "SELECT " + String.join(", ", columns) + " FROM " + RESULT;
+        return "SELECT " + String.join(", ", columns) + " FROM " + result;
     }
 
-    private static Map<String, String> describe(java.sql.Statement jdbc) throws SQLException {
+    private static Map<String, String> describe(java.sql.Statement jdbc, String result) throws SQLException {
         Map<String, String> columns = new LinkedHashMap<>();
-        try (ResultSet rs = jdbc.executeQuery("DESCRIBE " + RESULT)) {
+        try (ResultSet rs = jdbc.executeQuery("DESCRIBE " + result)) {
             while (rs.next()) {
                 columns.put(rs.getString("column_name").toLowerCase(Locale.ROOT), rs.getString("column_type"));
             }
@@ -236,8 +238,8 @@ final class DataWrites {
         return columns;
     }
 
-    private static long count(java.sql.Statement jdbc) throws SQLException {
-        try (ResultSet rs = jdbc.executeQuery("SELECT count(*) FROM " + RESULT)) {
+    private static long count(java.sql.Statement jdbc, String result) throws SQLException {
+        try (ResultSet rs = jdbc.executeQuery("SELECT count(*) FROM " + result)) {
             rs.next();
             return rs.getLong(1);
         }

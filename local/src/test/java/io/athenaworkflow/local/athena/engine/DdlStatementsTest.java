@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.athenaworkflow.local.athena.engine.catalog.CatalogTable;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,11 @@ class DdlStatementsTest {
     @BeforeEach
     void setUp() {
         fx = new EngineFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
     }
 
     @Test
@@ -129,6 +135,7 @@ class DdlStatementsTest {
         fx.run(CREATE_SALES);
         fx.run("ALTER TABLE sales.orders ADD PARTITION (dt='2024-01-01', region='eu')");
 
+        fx.close();
         DuckDbSqlEngine restarted = fx.open();
 
         assertThat(restarted.catalog().databases()).extracting(d -> d.name()).containsExactly("default", "sales");
@@ -136,6 +143,7 @@ class DdlStatementsTest {
                 .isEqualTo(fx.engine.catalog().table("sales", "orders").orElseThrow());
         assertThat(restarted.catalog().partitions("sales", "orders")).singleElement()
                 .satisfies(p -> assertThat(p.location()).isEqualTo("s3://data/orders/dt=2024-01-01/region=eu/"));
+        restarted.close();
     }
 
     @Test

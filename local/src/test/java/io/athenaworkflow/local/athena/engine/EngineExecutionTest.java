@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,11 @@ class EngineExecutionTest {
     @BeforeEach
     void setUp() {
         fx = new EngineFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
     }
 
     private void numbersTable(String name, int rows) {
@@ -101,6 +107,7 @@ class EngineExecutionTest {
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(QueryCancelled.class));
         } finally {
             executor.shutdownNow();
+            engine.close();
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,11 @@ class QueryTablesTest {
     @BeforeEach
     void setUp() {
         fx = new EngineFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class TrinoTranslator {
 
-    /** The DuckDB catalog that holds one schema per Glue database. */
+    /** The catalog name Athena's messages use for the Glue data catalog. */
     public static final String DUCKDB_CATALOG = "awsdatacatalog";
 
     private static final Set<String> NOT_FUNCTIONS = Set.of("in", "exists", "as", "values", "on", "using", "over",
@@ -51,7 +51,7 @@ public final class TrinoTranslator {
      *
      * @param sql DuckDB SQL
      * @param tables the catalog tables it reads (each must be made available under
-     *     {@code "awsdatacatalog"."<database>"."<table>"})
+     *     {@code "<duckDbCatalog>"."<database>"."<table>"})
      * @param macros names of {@link FunctionRules#MACROS} the SQL uses (to be created first)
      */
     public record Translation(String sql, Set<TableRef> tables, Set<String> macros) {
@@ -59,27 +59,30 @@ public final class TrinoTranslator {
 
     private final Catalog catalog;
     private final String currentDatabase;
+    private final String duckDbCatalog;
     private final Set<String> cteNames = new HashSet<>();
     private final Set<TableRef> tables = new LinkedHashSet<>();
     private final Set<String> macros = new LinkedHashSet<>();
     private final Map<String, String> columnTypes = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
 
-    private TrinoTranslator(Catalog catalog, String currentDatabase) {
+    private TrinoTranslator(Catalog catalog, String currentDatabase, String duckDbCatalog) {
         this.catalog = catalog;
         this.currentDatabase = currentDatabase;
+        this.duckDbCatalog = duckDbCatalog;
     }
 
     /**
      * Translates {@code tokens} (Trino dialect, parameters already bound).
      *
      * @param nameSelectItems give the top-level SELECT's unnamed items Trino's {@code _colN} names
+     * @param duckDbCatalog the DuckDB catalog in which the statement's table views are, one schema per database
      * @throws io.athenaworkflow.local.athena.engine.QueryFailure TABLE_NOT_FOUND, SCHEMA_NOT_FOUND,
      *     FUNCTION_NOT_FOUND, NOT_SUPPORTED, SYNTAX_ERROR, ... as Athena reports them
      */
     public static Translation translate(List<Token> tokens, Catalog catalog, String currentDatabase,
-                                        boolean nameSelectItems) {
-        TrinoTranslator translator = new TrinoTranslator(catalog, currentDatabase);
+                                        boolean nameSelectItems, String duckDbCatalog) {
+        TrinoTranslator translator = new TrinoTranslator(catalog, currentDatabase, duckDbCatalog);
         List<Node> nodes = Node.build(tokens);
         translator.collectCteNames(nodes);
         translator.collectColumnTypes(tokens);
@@ -174,7 +177,7 @@ public final class TrinoTranslator {
                     + table + "' does not exist");
         }
         tables.add(new TableRef(db, table));
-        out.append(' ').append(quote(DUCKDB_CATALOG)).append('.').append(quote(db)).append('.').append(quote(table));
+        out.append(' ').append(quote(duckDbCatalog)).append('.').append(quote(db)).append('.').append(quote(table));
     }
 
     /** Reads {@code ident(.ident)*} starting at {@code i}; returns the tokens. */
