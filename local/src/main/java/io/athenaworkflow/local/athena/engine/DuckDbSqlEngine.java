@@ -133,7 +133,7 @@ public final class DuckDbSqlEngine implements SqlEngine {
         String database = statement.database() == null || statement.database().isBlank()
                 ? GlueCatalog.DEFAULT_DATABASE : statement.database().toLowerCase(Locale.ROOT);
         String sql = statement.sql() == null ? "" : statement.sql();
-        List<Token> hive = Lexer.tokenize(sql, Lexer.Dialect.HIVE);
+        List<Token> hive = classifyingTokens(sql);
         if (hive.get(0).kind() == TokenKind.EOF) {
             throw AthenaErrors.syntax(1, 1, "mismatched input '<EOF>'. Expecting: a statement");
         }
@@ -141,6 +141,22 @@ public final class DuckDbSqlEngine implements SqlEngine {
             return runDdl(statement, sql, database, sink);
         }
         return runQuery(statement, sql, database, sink);
+    }
+
+    /**
+     * Tokens good enough to tell DDL from queries: Trino's lexing, or Hive's when the text only lexes as Hive DDL
+     * (backslash-escaped quotes); the error of Trino's lexing when neither works.
+     */
+    private static List<Token> classifyingTokens(String sql) {
+        try {
+            return Lexer.tokenize(sql, Lexer.Dialect.TRINO);
+        } catch (QueryFailure trino) {
+            try {
+                return Lexer.tokenize(sql, Lexer.Dialect.HIVE);
+            } catch (QueryFailure hive) {
+                throw trino;
+            }
+        }
     }
 
     private StatementOutcome runDdl(Statement statement, String sql, String database, ResultSink sink) {

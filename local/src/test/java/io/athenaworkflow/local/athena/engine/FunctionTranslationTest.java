@@ -141,7 +141,12 @@ class FunctionTranslationTest {
             c("bitwise_or(12, 10)", "14"),
             c("bitwise_xor(12, 10)", "6"),
             c("bitwise_not(0)", "-1"),
-            c("year(DATE '2024-05-01')", "2024"));
+            c("year(DATE '2024-05-01')", "2024"),
+            c("reduce(ARRAY[1, 2, 3], 0, (s, x) -> s + x, s -> s * 10)", "60"),
+            c("ROW(1, 'a')", "{field0=1, field1=a}"),
+            c("CAST(ROW(1, 'a') AS ROW(x integer, y varchar)).y", "a"),
+            c("1 IS DISTINCT FROM NULL", "true"),
+            c("TIMESTAMP '2024-01-01 10:00:00 UTC'", "2024-01-01 10:00:00.000 UTC"));
 
     /** Aggregates, over the values 1, 2, 2, 3, 5. */
     static final List<String[]> AGGREGATES = List.of(
@@ -149,7 +154,8 @@ class FunctionTranslationTest {
             c("approx_percentile(x, 0.5)", "2"),
             c("arbitrary(x) IS NOT NULL", "true"),
             c("every(x > 0)", "true"),
-            c("count_if(x > 2)", "2"));
+            c("count_if(x > 2)", "2"),
+            c("map_agg(x, x * 10)", "{1=10, 2=20, 3=30, 5=50}"));
 
     @TempDir
     static Path dir;
@@ -222,6 +228,13 @@ class FunctionTranslationTest {
                 .isInstanceOf(QueryFailure.class).hasMessageContaining("split with a limit is not supported");
         assertThatThrownBy(() -> fx.run("SELECT date_add('fortnight', 1, current_date)"))
                 .isInstanceOf(QueryFailure.class).hasMessageStartingWith("INVALID_FUNCTION_ARGUMENT: line 1:8:");
+    }
+
+    @Test
+    void atTimeZone_failsInsteadOfAnsweringDifferently() {
+        assertThatThrownBy(() -> fx.run("SELECT current_timestamp AT TIME ZONE 'UTC'"))
+                .isInstanceOf(QueryFailure.class)
+                .hasMessageStartingWith("NOT_SUPPORTED: line 1:26: AT TIME ZONE is not supported");
     }
 
     @Test
