@@ -42,6 +42,7 @@ class DataWritesTest {
         assertThat(table.columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly("city:string", "total:double");
         assertThat(fx.store.listKeys("results", "out/tables/ctas1/")).singleElement().asString().endsWith(".parquet");
         assertThat(fx.rows("SELECT city, total FROM totals ORDER BY city")).containsExactly("oslo|20.0", "paris|12.0");
+        assertThat(dir.resolve("spill").toFile().list((d, n) -> n.startsWith("write-"))).isEmpty();
     }
 
     @Test

@@ -125,6 +125,14 @@ class FunctionTranslationTest {
             c("CAST('7' AS bigint)", "7"),
             c("CAST(ARRAY[1, 2] AS array(varchar))", "[1, 2]"),
             c("CAST('abc' AS JSON)", "\"abc\""),
+            c("CAST(1.5e0 AS real)", "1.5"),
+            c("CAST('1.005' AS decimal(5,2))", "1.01"),
+            c("CAST('ab' AS char(2))", "ab"),
+            c("CAST(1 AS varchar(10))", "1"),
+            c("CAST(MAP(ARRAY['a'], ARRAY['1']) AS map(varchar, integer))", "{a=1}"),
+            c("CAST('2024-01-02 03:04:05' AS timestamp)", "2024-01-02 03:04:05.000"),
+            c("CAST('2024-01-02' AS date)", "2024-01-02"),
+            c("CAST(0 AS boolean)", "false"),
             c("typeof(1)", "integer"),
             c("typeof(1.5e0)", "double"),
             c("typeof(CAST(1 AS bigint))", "bigint"),
@@ -228,6 +236,15 @@ class FunctionTranslationTest {
                 .isInstanceOf(QueryFailure.class).hasMessageContaining("split with a limit is not supported");
         assertThatThrownBy(() -> fx.run("SELECT date_add('fortnight', 1, current_date)"))
                 .isInstanceOf(QueryFailure.class).hasMessageStartingWith("INVALID_FUNCTION_ARGUMENT: line 1:8:");
+    }
+
+    @Test
+    void currentTimestamp_isRenderedWithMillisecondsInUtc() {
+        CollectingSink result = fx.run("SELECT current_timestamp, current_date");
+
+        assertThat(result.rows.get(0).get(0)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} UTC");
+        assertThat(result.rows.get(0).get(1)).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(result.columns).extracting(ResultColumn::type).containsExactly("timestamp with time zone", "date");
     }
 
     @Test

@@ -178,6 +178,22 @@ class QueryTablesTest {
     }
 
     @Test
+    void typeErrors_failWithTrinoErrorNames() {
+        fx.run("CREATE EXTERNAL TABLE e (a int, s string) LOCATION 's3://nobucket/e/'");
+
+        assertThatThrownBy(() -> fx.run("SELECT abs(s) FROM e"))
+                .isInstanceOf(QueryFailure.class)
+                .hasMessage("FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters (varchar) for function abs");
+        assertThatThrownBy(() -> fx.run("SELECT s, count(*) FROM e"))
+                .isInstanceOf(QueryFailure.class)
+                .hasMessageStartingWith("EXPRESSION_NOT_AGGREGATE: line 1:8: 's' must be an aggregate expression");
+        assertThatThrownBy(() -> fx.run("SELECT CAST('abc' AS integer)"))
+                .isInstanceOf(QueryFailure.class).hasMessage("INVALID_CAST_ARGUMENT: Cannot cast 'abc' to integer");
+        assertThatThrownBy(() -> fx.run("SELECT 2147483647 + 1"))
+                .isInstanceOf(QueryFailure.class).hasMessageStartingWith("NUMERIC_VALUE_OUT_OF_RANGE:");
+    }
+
+    @Test
     void syntaxError_failsWithSyntaxErrorAndPosition() {
         assertThatThrownBy(() -> fx.run("SELEC 1"))
                 .isInstanceOf(QueryFailure.class)

@@ -128,6 +128,22 @@ public final class TableWriter {
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** Removes the staging folder once its files are in the object store. */
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the staging folder " + root, e);
         }
     }
 
