@@ -101,11 +101,21 @@ class DdlStatementsTest {
 
         assertThat(describe.lines()).first().isEqualTo(
                 "id                  \tbigint              \torder id            ");
-        assertThat(describe.lines()).contains(
+        assertThat(describe.lines()).containsExactly(
+                "id                  \tbigint              \torder id            ",
                 "customer            \tstring              \t                    ",
+                "amount              \tdecimal(10,2)       \t                    ",
+                "tags                \tarray<string>       \t                    ",
+                "attrs               \tmap<string,int>     \t                    ",
+                "address             \tstruct<city:string,zip:varchar(5)>\t                    ",
+                "dt                  \tstring              \t                    ",
+                "region              \tstring              \t                    ",
+                "                    \t                    \t                    ",
                 "# Partition Information\t                    \t                    ",
                 "# col_name          \tdata_type           \tcomment             ",
-                "dt                  \tstring              \t                    ");
+                "                    \t                    \t                    ",
+                "dt                  \tstring              \t                    ",
+                "region              \tstring              \t                    ");
         assertThat(fx.outcome("DESCRIBE sales.orders").statementType()).isEqualTo("UTILITY");
         assertThat(fx.run("DESCRIBE FORMATTED sales.orders").lines())
                 .anyMatch(l -> l.startsWith("Location:") && l.contains("s3://data/orders/"))
@@ -186,6 +196,8 @@ class DdlStatementsTest {
         assertThatThrownBy(() -> fx.run("CREATE EXTERNAL TABLE t (a int)"))
                 .isInstanceOf(QueryFailure.class).hasMessageContaining("needs a LOCATION");
         assertThatThrownBy(() -> fx.run("CREATE TABLE t (a int) LOCATION 's3://data/t/'"))
+                .isInstanceOf(QueryFailure.class).hasMessageContaining("Only external table creation is supported");
+        assertThatThrownBy(() -> fx.run("CREATE TABLE t (a int) STORED AS PARQUET LOCATION 's3://data/t/'"))
                 .isInstanceOf(QueryFailure.class).hasMessageContaining("Only external table creation is supported");
     }
 
