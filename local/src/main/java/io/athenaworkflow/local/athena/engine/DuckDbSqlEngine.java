@@ -11,6 +11,7 @@ import io.athenaworkflow.local.athena.engine.query.DuckDbErrors;
 import io.athenaworkflow.local.athena.engine.query.FunctionRules;
 import io.athenaworkflow.local.athena.engine.query.TableSources;
 import io.athenaworkflow.local.athena.engine.query.TrinoTranslator;
+import io.athenaworkflow.local.athena.engine.query.WriteStatement;
 import io.athenaworkflow.local.athena.engine.sql.Lexer;
 import io.athenaworkflow.local.athena.engine.sql.Token;
 import io.athenaworkflow.local.athena.engine.sql.TokenKind;
@@ -31,24 +32,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The local Athena SQL engine: Athena's Hive DDL against a {@link GlueCatalog}, and Trino queries translated to
  * DuckDB and run over the catalog tables' files in the local S3 directory.
  *
- * <p>Concurrency: every statement gets its own in-memory DuckDB database and connection, so statements share
- * nothing but the catalog (whose changes are atomic) and run in parallel without locks. Each statement's
- * database exposes the catalog tables it names as views in the DuckDB catalog {@code awsdatacatalog}, one schema
- * per Glue database, over the files present when the statement starts.
+ * <p>Concurrency: the engine holds one in-memory DuckDB database; every statement gets its own connection and its
+ * own attached in-memory catalog ({@code q<n>}) holding one schema per Glue database with a view per catalog table
+ * the statement names (over the files present when it starts). Statements therefore share nothing but the Glue
+ * catalog (whose changes are atomic) and run in parallel; the attached catalog is detached when the statement
+ * ends.
  */
 public final class DuckDbSqlEngine implements SqlEngine {
 
     /**
      * DuckDB resources per statement.
      *
-     * @param threads worker threads of one statement's DuckDB database
-     * @param memoryLimit DuckDB memory limit of one statement (e.g. {@code 2GB}); beyond it DuckDB spills
-     * @param spillDirectory where DuckDB spills (one sub-folder per statement)
+     * @param threads DuckDB worker threads (shared by all statements)
+     * @param memoryLimit DuckDB memory limit of all statements together (e.g. {@code 2GB}); beyond it DuckDB spills
+     * @param spillDirectory where DuckDB spills, and where CTAS/INSERT/UNLOAD stage files
      */
     public record Settings(int threads, String memoryLimit, Path spillDirectory) {
 
@@ -67,12 +71,17 @@ public final class DuckDbSqlEngine implements SqlEngine {
     private final GlueCatalog catalog;
     private final DdlExecutor ddl;
     private final Settings settings;
+    private final DataWrites writes;
+    private final DuckDBConnection database;
+    private final AtomicLong scopes = new AtomicLong();
 
-    private DuckDbSqlEngine(ObjectStore store, GlueCatalog catalog, Settings settings) {
+    private DuckDbSqlEngine(ObjectStore store, GlueCatalog catalog, Settings settings, DuckDBConnection database) {
         this.store = store;
         this.catalog = catalog;
         this.ddl = new DdlExecutor(catalog, store);
         this.settings = settings;
+        this.writes = new DataWrites(this, catalog, store, settings);
+        this.database = database;
     }
 
     /**
@@ -87,12 +96,24 @@ public final class DuckDbSqlEngine implements SqlEngine {
 
     /** As {@link #create(ObjectStore, Path)}, with the clock for catalog creation times and DuckDB settings. */
     public static DuckDbSqlEngine create(ObjectStore store, Path catalogDir, Clock clock, Settings settings) {
+        GlueCatalog catalog = GlueCatalog.open(catalogDir, clock);
         try {
             Class.forName("org.duckdb.DuckDBDriver");
+            DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            try (java.sql.Statement s = database.createStatement()) {
+                Files.createDirectories(settings.spillDirectory());
+                s.execute("SET threads = " + Math.max(1, settings.threads()));
+                s.execute("SET memory_limit = " + literal(settings.memoryLimit()));
+                s.execute("SET temp_directory = " + literal(settings.spillDirectory().toString()));
+            }
+            return new DuckDbSqlEngine(store, catalog, settings, database);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("DuckDB JDBC driver (org.duckdb:duckdb_jdbc) is not on the class path", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start DuckDB: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the DuckDB spill directory " + settings.spillDirectory(), e);
         }
-        return new DuckDbSqlEngine(store, GlueCatalog.open(catalogDir, clock), settings);
     }
 
     /** The catalog, read-only (ListDatabases, ListTableMetadata, GetTableMetadata). */
@@ -112,7 +133,7 @@ public final class DuckDbSqlEngine implements SqlEngine {
         String database = statement.database() == null || statement.database().isBlank()
                 ? GlueCatalog.DEFAULT_DATABASE : statement.database().toLowerCase(Locale.ROOT);
         String sql = statement.sql() == null ? "" : statement.sql();
-        List<Token> hive = Lexer.tokenize(sql, Lexer.Dialect.HIVE);
+        List<Token> hive = classifyingTokens(sql);
         if (hive.get(0).kind() == TokenKind.EOF) {
             throw AthenaErrors.syntax(1, 1, "mismatched input '<EOF>'. Expecting: a statement");
         }
@@ -120,6 +141,22 @@ public final class DuckDbSqlEngine implements SqlEngine {
             return runDdl(statement, sql, database, sink);
         }
         return runQuery(statement, sql, database, sink);
+    }
+
+    /**
+     * Tokens good enough to tell DDL from queries: Trino's lexing, or Hive's when the text only lexes as Hive DDL
+     * (backslash-escaped quotes); the error of Trino's lexing when neither works.
+     */
+    private static List<Token> classifyingTokens(String sql) {
+        try {
+            return Lexer.tokenize(sql, Lexer.Dialect.TRINO);
+        } catch (QueryFailure trino) {
+            try {
+                return Lexer.tokenize(sql, Lexer.Dialect.HIVE);
+            } catch (QueryFailure hive) {
+                throw trino;
+            }
+        }
     }
 
     private StatementOutcome runDdl(Statement statement, String sql, String database, ResultSink sink) {
@@ -167,24 +204,31 @@ public final class DuckDbSqlEngine implements SqlEngine {
         }
         List<Token> bound = bindParameters(tokens, statement.executionParameters());
         Token first = bound.get(0);
+        if (first.isKeyword("create") || first.isKeyword("insert") || first.isKeyword("unload")) {
+            WriteStatement write = WriteStatement.parse(bound);
+            if (write != null) {
+                return writes.run(write, statement, database, tokens, sink, newScope());
+            }
+        }
         boolean select = first.isKeyword("select") || first.isKeyword("with") || first.isKeyword("values")
                 || first.isSymbol("(") || first.isKeyword("table");
         if (!select) {
-            if (first.isKeyword("insert") || first.isKeyword("unload") || first.isKeyword("create")
+            if (first.isKeyword("create")
                     || first.isKeyword("explain") || first.isKeyword("delete") || first.isKeyword("update")
                     || first.isKeyword("merge")) {
                 throw AthenaErrors.notSupported(first.value().toUpperCase(Locale.ROOT)
                         + " statements of this form are not supported by the local Athena engine (supported: SELECT, "
-                        + "WITH, VALUES and Athena's DDL)");
+                        + "WITH, VALUES, CREATE TABLE AS, INSERT INTO, UNLOAD and Athena's DDL)");
             }
             throw AthenaErrors.syntax(first.line(), first.column(), "mismatched input '" + first.text()
                     + "'. Expecting: 'ALTER', 'CREATE', 'DESCRIBE', 'DROP', 'EXPLAIN', 'INSERT', 'MSCK', 'SELECT', "
                     + "'SHOW', 'UNLOAD', 'VALUES', 'WITH', <query>");
         }
+        String scope = newScope();
         TrinoTranslator.Translation translation = TrinoTranslator.translate(bound, catalog, database,
-                first.isKeyword("select") || first.isKeyword("with"));
+                first.isKeyword("select") || first.isKeyword("with"), scope);
         boolean values = first.isKeyword("values");
-        return stream(statement, translation, database, tokens, sink, values);
+        return stream(statement, scope, translation, database, tokens, sink, values);
     }
 
     /** Replaces each {@code ?} with the next execution parameter (a SQL literal), as Athena does. */
@@ -219,12 +263,23 @@ public final class DuckDbSqlEngine implements SqlEngine {
         return bound;
     }
 
-    private StatementOutcome stream(Statement statement, TrinoTranslator.Translation translation, String database,
-                                    List<Token> tokens, ResultSink sink, boolean values) {
+    /** What runs on a statement's prepared DuckDB connection. */
+    @FunctionalInterface
+    interface Work {
+        StatementOutcome run(Connection connection, java.sql.Statement jdbc, long scannedBytes) throws SQLException;
+    }
+
+    /**
+     * Opens the statement's DuckDB database with the views of the tables {@code translation} reads, runs
+     * {@code work}, and maps DuckDB errors and cancellation to Athena's.
+     */
+    StatementOutcome withDuckDb(Statement statement, String scope, TrinoTranslator.Translation translation,
+                                String database, List<Token> tokens, Work work) {
         Cancellation cancellation = statement.cancellation();
         AtomicBoolean running = new AtomicBoolean(true);
-        try (Connection connection = open(statement);
-             java.sql.Statement jdbc = connection.createStatement()) {
+        try (Connection connection = open(scope);
+             java.sql.Statement jdbc = connection.createStatement();
+             Scope detach = new Scope(connection, scope)) {
             cancellation.onCancel(() -> {
                 if (running.get()) {
                     try {
@@ -234,10 +289,29 @@ public final class DuckDbSqlEngine implements SqlEngine {
                     }
                 }
             });
-            long scanned = prepare(connection, jdbc, translation, database);
+            long scanned = prepare(connection, jdbc, scope, translation, database);
             if (cancellation.isCancelled()) {
                 throw new QueryCancelled("Query was cancelled");
             }
+            StatementOutcome outcome = work.run(connection, jdbc, scanned);
+            if (cancellation.isCancelled()) {
+                throw new QueryCancelled("Query was cancelled");
+            }
+            return outcome;
+        } catch (SQLException e) {
+            if (cancellation.isCancelled() || DuckDbErrors.isInterrupt(e)) {
+                throw new QueryCancelled("Query was cancelled");
+            }
+            throw DuckDbErrors.map(e, tokens);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private StatementOutcome stream(Statement statement, String scope, TrinoTranslator.Translation translation,
+                                    String database, List<Token> tokens, ResultSink sink, boolean values) {
+        Cancellation cancellation = statement.cancellation();
+        return withDuckDb(statement, scope, translation, database, tokens, (connection, jdbc, scanned) -> {
             long rows = 0;
             try (ResultSet rs = jdbc.executeQuery(translation.sql())) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -263,32 +337,22 @@ public final class DuckDbSqlEngine implements SqlEngine {
                     rows++;
                 }
             }
-            if (cancellation.isCancelled()) {
-                throw new QueryCancelled("Query was cancelled");
-            }
             return new StatementOutcome("DML", "SELECT", scanned, rows);
-        } catch (SQLException e) {
-            if (cancellation.isCancelled() || DuckDbErrors.isInterrupt(e)) {
-                throw new QueryCancelled("Query was cancelled");
-            }
-            throw DuckDbErrors.map(e, tokens);
-        } finally {
-            running.set(false);
-        }
+        });
     }
 
-    private Connection open(Statement statement) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+    private String newScope() {
+        return "q" + scopes.incrementAndGet();
+    }
+
+    /** A connection to the shared database with the statement's own catalog attached. */
+    private Connection open(String scope) throws SQLException {
+        Connection connection = database.duplicate();
         try (java.sql.Statement s = connection.createStatement()) {
-            Path spill = settings.spillDirectory().resolve(statement.queryExecutionId() == null ? "query"
-                    : statement.queryExecutionId().replaceAll("[^A-Za-z0-9_-]", "_"));
-            s.execute("SET TimeZone = 'UTC'");
+            s.execute("SET SESSION TimeZone = 'UTC'");
             // Trino divides integers as integers.
-            s.execute("SET integer_division = true");
-            s.execute("SET threads = " + Math.max(1, settings.threads()));
-            s.execute("SET memory_limit = " + TrinoTranslatorLiterals.literal(settings.memoryLimit()));
-            s.execute("SET temp_directory = " + TrinoTranslatorLiterals.literal(spill.toString()));
-            s.execute("ATTACH ':memory:' AS " + TrinoTranslator.DUCKDB_CATALOG);
+            s.execute("SET SESSION integer_division = true");
+            s.execute("ATTACH ':memory:' AS " + quote(scope));
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -296,14 +360,25 @@ public final class DuckDbSqlEngine implements SqlEngine {
         return connection;
     }
 
+    /** Detaches a statement's catalog when the statement ends. */
+    private record Scope(Connection connection, String name) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try (java.sql.Statement s = connection.createStatement()) {
+                s.execute("USE memory.main");
+                s.execute("DETACH DATABASE IF EXISTS " + quote(name));
+            }
+        }
+    }
+
     /** Creates the views of the tables the query reads, the macros it uses; returns the bytes the views scan. */
-    private long prepare(Connection connection, java.sql.Statement jdbc, TrinoTranslator.Translation translation,
-                         String database) throws SQLException {
+    private long prepare(Connection connection, java.sql.Statement jdbc, String scope,
+                         TrinoTranslator.Translation translation, String database) throws SQLException {
         Set<String> schemas = new LinkedHashSet<>();
         schemas.add(database);
         translation.tables().forEach(t -> schemas.add(t.database()));
         for (String schema : schemas) {
-            jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + TrinoTranslator.DUCKDB_CATALOG + "." + quote(schema));
+            jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + quote(scope) + "." + quote(schema));
         }
         long bytes = 0;
         for (TrinoTranslator.TableRef ref : translation.tables()) {
@@ -312,11 +387,11 @@ public final class DuckDbSqlEngine implements SqlEngine {
                             + ref.table() + "' does not exist"));
             TableSources.Source source = TableSources.source(table, catalog.partitions(ref.database(), ref.table()),
                     store, connection);
-            jdbc.execute("CREATE VIEW " + TrinoTranslator.DUCKDB_CATALOG + "." + quote(ref.database()) + "."
+            jdbc.execute("CREATE VIEW " + quote(scope) + "." + quote(ref.database()) + "."
                     + quote(ref.table()) + " AS " + source.sql());
             bytes += source.bytes();
         }
-        jdbc.execute("USE " + TrinoTranslator.DUCKDB_CATALOG + "." + quote(database));
+        jdbc.execute("USE " + quote(scope) + "." + quote(database));
         for (String macro : translation.macros()) {
             jdbc.execute(FunctionRules.MACROS.get(macro));
         }
@@ -327,15 +402,17 @@ public final class DuckDbSqlEngine implements SqlEngine {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    @Override
-    public void close() {
-        // Statements close their own DuckDB databases; the catalog is persisted on every change.
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
-    /** SQL string literals. */
-    private static final class TrinoTranslatorLiterals {
-        static String literal(String value) {
-            return "'" + value.replace("'", "''") + "'";
+    /** Closes the DuckDB database (the catalog is persisted on every change). */
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close DuckDB: " + e.getMessage(), e);
         }
     }
 }

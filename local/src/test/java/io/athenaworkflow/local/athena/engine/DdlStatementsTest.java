@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.athenaworkflow.local.athena.engine.catalog.CatalogTable;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,11 @@ class DdlStatementsTest {
     @BeforeEach
     void setUp() {
         fx = new EngineFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
     }
 
     @Test
@@ -95,11 +101,21 @@ class DdlStatementsTest {
 
         assertThat(describe.lines()).first().isEqualTo(
                 "id                  \tbigint              \torder id            ");
-        assertThat(describe.lines()).contains(
+        assertThat(describe.lines()).containsExactly(
+                "id                  \tbigint              \torder id            ",
                 "customer            \tstring              \t                    ",
+                "amount              \tdecimal(10,2)       \t                    ",
+                "tags                \tarray<string>       \t                    ",
+                "attrs               \tmap<string,int>     \t                    ",
+                "address             \tstruct<city:string,zip:varchar(5)>\t                    ",
+                "dt                  \tstring              \t                    ",
+                "region              \tstring              \t                    ",
+                "                    \t                    \t                    ",
                 "# Partition Information\t                    \t                    ",
                 "# col_name          \tdata_type           \tcomment             ",
-                "dt                  \tstring              \t                    ");
+                "                    \t                    \t                    ",
+                "dt                  \tstring              \t                    ",
+                "region              \tstring              \t                    ");
         assertThat(fx.outcome("DESCRIBE sales.orders").statementType()).isEqualTo("UTILITY");
         assertThat(fx.run("DESCRIBE FORMATTED sales.orders").lines())
                 .anyMatch(l -> l.startsWith("Location:") && l.contains("s3://data/orders/"))
@@ -129,6 +145,7 @@ class DdlStatementsTest {
         fx.run(CREATE_SALES);
         fx.run("ALTER TABLE sales.orders ADD PARTITION (dt='2024-01-01', region='eu')");
 
+        fx.close();
         DuckDbSqlEngine restarted = fx.open();
 
         assertThat(restarted.catalog().databases()).extracting(d -> d.name()).containsExactly("default", "sales");
@@ -136,6 +153,7 @@ class DdlStatementsTest {
                 .isEqualTo(fx.engine.catalog().table("sales", "orders").orElseThrow());
         assertThat(restarted.catalog().partitions("sales", "orders")).singleElement()
                 .satisfies(p -> assertThat(p.location()).isEqualTo("s3://data/orders/dt=2024-01-01/region=eu/"));
+        restarted.close();
     }
 
     @Test
@@ -178,6 +196,8 @@ class DdlStatementsTest {
         assertThatThrownBy(() -> fx.run("CREATE EXTERNAL TABLE t (a int)"))
                 .isInstanceOf(QueryFailure.class).hasMessageContaining("needs a LOCATION");
         assertThatThrownBy(() -> fx.run("CREATE TABLE t (a int) LOCATION 's3://data/t/'"))
+                .isInstanceOf(QueryFailure.class).hasMessageContaining("Only external table creation is supported");
+        assertThatThrownBy(() -> fx.run("CREATE TABLE t (a int) STORED AS PARQUET LOCATION 's3://data/t/'"))
                 .isInstanceOf(QueryFailure.class).hasMessageContaining("Only external table creation is supported");
     }
 

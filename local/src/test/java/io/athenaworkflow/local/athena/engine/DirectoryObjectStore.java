@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Test fake: objects are files at {@code <dir>/<bucket>/<key>} (S3Proxy's filesystem layout). */
-final class DirectoryObjectStore implements ObjectStore {
+public final class DirectoryObjectStore implements ObjectStore {
 
     private final Path root;
 
-    DirectoryObjectStore(Path root) {
+    public DirectoryObjectStore(Path root) {
         this.root = root;
     }
 
@@ -70,12 +70,12 @@ final class DirectoryObjectStore implements ObjectStore {
     }
 
     /** Writes a text object. */
-    void put(String bucket, String key, String content) {
+    public void put(String bucket, String key, String content) {
         put(bucket, key, content.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
     }
 
     /** Where the object's file is (existing or not). */
-    Path path(String bucket, String key) {
+    public Path path(String bucket, String key) {
         return root.resolve(bucket).resolve(key);
     }
 

@@ -125,6 +125,14 @@ class FunctionTranslationTest {
             c("CAST('7' AS bigint)", "7"),
             c("CAST(ARRAY[1, 2] AS array(varchar))", "[1, 2]"),
             c("CAST('abc' AS JSON)", "\"abc\""),
+            c("CAST(1.5e0 AS real)", "1.5"),
+            c("CAST('1.005' AS decimal(5,2))", "1.01"),
+            c("CAST('ab' AS char(2))", "ab"),
+            c("CAST(1 AS varchar(10))", "1"),
+            c("CAST(MAP(ARRAY['a'], ARRAY['1']) AS map(varchar, integer))", "{a=1}"),
+            c("CAST('2024-01-02 03:04:05' AS timestamp)", "2024-01-02 03:04:05.000"),
+            c("CAST('2024-01-02' AS date)", "2024-01-02"),
+            c("CAST(0 AS boolean)", "false"),
             c("typeof(1)", "integer"),
             c("typeof(1.5e0)", "double"),
             c("typeof(CAST(1 AS bigint))", "bigint"),
@@ -141,7 +149,12 @@ class FunctionTranslationTest {
             c("bitwise_or(12, 10)", "14"),
             c("bitwise_xor(12, 10)", "6"),
             c("bitwise_not(0)", "-1"),
-            c("year(DATE '2024-05-01')", "2024"));
+            c("year(DATE '2024-05-01')", "2024"),
+            c("reduce(ARRAY[1, 2, 3], 0, (s, x) -> s + x, s -> s * 10)", "60"),
+            c("ROW(1, 'a')", "{field0=1, field1=a}"),
+            c("CAST(ROW(1, 'a') AS ROW(x integer, y varchar)).y", "a"),
+            c("1 IS DISTINCT FROM NULL", "true"),
+            c("TIMESTAMP '2024-01-01 10:00:00 UTC'", "2024-01-01 10:00:00.000 UTC"));
 
     /** Aggregates, over the values 1, 2, 2, 3, 5. */
     static final List<String[]> AGGREGATES = List.of(
@@ -149,7 +162,8 @@ class FunctionTranslationTest {
             c("approx_percentile(x, 0.5)", "2"),
             c("arbitrary(x) IS NOT NULL", "true"),
             c("every(x > 0)", "true"),
-            c("count_if(x > 2)", "2"));
+            c("count_if(x > 2)", "2"),
+            c("map_agg(x, x * 10)", "{1=10, 2=20, 3=30, 5=50}"));
 
     @TempDir
     static Path dir;
@@ -222,6 +236,22 @@ class FunctionTranslationTest {
                 .isInstanceOf(QueryFailure.class).hasMessageContaining("split with a limit is not supported");
         assertThatThrownBy(() -> fx.run("SELECT date_add('fortnight', 1, current_date)"))
                 .isInstanceOf(QueryFailure.class).hasMessageStartingWith("INVALID_FUNCTION_ARGUMENT: line 1:8:");
+    }
+
+    @Test
+    void currentTimestamp_isRenderedWithMillisecondsInUtc() {
+        CollectingSink result = fx.run("SELECT current_timestamp, current_date");
+
+        assertThat(result.rows.get(0).get(0)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} UTC");
+        assertThat(result.rows.get(0).get(1)).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(result.columns).extracting(ResultColumn::type).containsExactly("timestamp with time zone", "date");
+    }
+
+    @Test
+    void atTimeZone_failsInsteadOfAnsweringDifferently() {
+        assertThatThrownBy(() -> fx.run("SELECT current_timestamp AT TIME ZONE 'UTC'"))
+                .isInstanceOf(QueryFailure.class)
+                .hasMessageStartingWith("NOT_SUPPORTED: line 1:26: AT TIME ZONE is not supported");
     }
 
     @Test

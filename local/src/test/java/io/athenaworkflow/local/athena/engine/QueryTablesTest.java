@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,11 @@ class QueryTablesTest {
     @BeforeEach
     void setUp() {
         fx = new EngineFixture(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
     }
 
     @Test
@@ -169,6 +175,22 @@ class QueryTablesTest {
         assertThatThrownBy(() -> fx.run("SELECT a, bogus FROM e"))
                 .isInstanceOf(QueryFailure.class)
                 .hasMessageStartingWith("COLUMN_NOT_FOUND: line 1:11: Column 'bogus' cannot be resolved");
+    }
+
+    @Test
+    void typeErrors_failWithTrinoErrorNames() {
+        fx.run("CREATE EXTERNAL TABLE e (a int, s string) LOCATION 's3://nobucket/e/'");
+
+        assertThatThrownBy(() -> fx.run("SELECT abs(s) FROM e"))
+                .isInstanceOf(QueryFailure.class)
+                .hasMessage("FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters (varchar) for function abs");
+        assertThatThrownBy(() -> fx.run("SELECT s, count(*) FROM e"))
+                .isInstanceOf(QueryFailure.class)
+                .hasMessageStartingWith("EXPRESSION_NOT_AGGREGATE: line 1:8: 's' must be an aggregate expression");
+        assertThatThrownBy(() -> fx.run("SELECT CAST('abc' AS integer)"))
+                .isInstanceOf(QueryFailure.class).hasMessage("INVALID_CAST_ARGUMENT: Cannot cast 'abc' to integer");
+        assertThatThrownBy(() -> fx.run("SELECT 2147483647 + 1"))
+                .isInstanceOf(QueryFailure.class).hasMessageStartingWith("NUMERIC_VALUE_OUT_OF_RANGE:");
     }
 
     @Test

@@ -292,7 +292,8 @@ public final class DdlExecutor {
             lines.accept(row("# col_name", "data_type", "comment"));
             lines.accept(row("", null, null));
         }
-        table.columns().forEach(c -> lines.accept(row(c.name(), c.type(), c.comment())));
+        // Plain DESCRIBE lists the partition keys with the columns, then again in their own section.
+        (formatted ? table.columns() : table.allColumns()).forEach(c -> lines.accept(row(c.name(), c.type(), c.comment())));
         if (!table.partitionKeys().isEmpty()) {
             lines.accept(row("", null, null));
             lines.accept(row("# Partition Information", null, null));

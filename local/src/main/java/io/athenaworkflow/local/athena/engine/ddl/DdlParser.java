@@ -35,16 +35,19 @@ public final class DdlParser {
     public static boolean handles(List<Token> tokens) {
         Token first = tokens.get(0);
         if (first.isKeyword("create")) {
-            // CREATE TABLE ... AS is CTAS (a query); CREATE VIEW fails in the DDL parser with a clear reason.
-            if (tokens.get(1).isKeyword("view") || tokens.get(1).isKeyword("or")) {
+            // CREATE TABLE name [WITH (...)] AS ... is CTAS, which the query path runs.
+            if (!tokens.get(1).isKeyword("table")) {
                 return true;
             }
-            for (Token t : tokens) {
-                if (t.isKeyword("as") && !tokens.get(1).isKeyword("external")) {
-                    return false;
-                }
+            int i = 2;
+            if (tokens.get(i).isKeyword("if")) {
+                i += 3;
             }
-            return true;
+            while (i + 1 < tokens.size() && tokens.get(i).isIdentifier() && tokens.get(i + 1).isSymbol(".")) {
+                i += 2;
+            }
+            Token after = tokens.get(Math.min(i + 1, tokens.size() - 1));
+            return !(after.isKeyword("as") || after.isKeyword("with"));
         }
         return first.isKeyword("drop") || first.isKeyword("show") || first.isKeyword("describe")
                 || first.isKeyword("desc") || first.isKeyword("msck") || first.isKeyword("alter");

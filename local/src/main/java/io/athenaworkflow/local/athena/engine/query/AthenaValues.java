@@ -48,7 +48,7 @@ public final class AthenaValues {
         if (t.startsWith("MAP")) {
             return new ResultColumn(name, "map", 0, 0, UNKNOWN);
         }
-        if (t.startsWith("STRUCT") || t.startsWith("UNION")) {
+        if (t.startsWith("STRUCT") || t.startsWith("TUPLE") || t.startsWith("UNION")) {
             return new ResultColumn(name, "row", 0, 0, UNKNOWN);
         }
         return switch (t) {

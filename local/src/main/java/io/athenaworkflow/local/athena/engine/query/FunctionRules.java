@@ -345,7 +345,29 @@ public final class FunctionRules {
         RULES.put("all_match", c -> listAggregate(c, "bool_and", false));
         RULES.put("none_match", c -> listAggregate(c, "bool_or", true));
 
+        RULES.put("reduce", c -> {
+            c.arity(4, 4);
+            // reduce(array, initial, (state, x) -> ..., state -> result)
+            return "list_transform([list_reduce(" + c.arg(0) + ", " + c.args().get(2).sql() + ", " + c.arg(1) + ")], "
+                    + c.args().get(3).sql() + ")[1]";
+        });
+        RULES.put("row", c -> {
+            // Trino names the fields of an anonymous row field0, field1, ...
+            StringBuilder fields = new StringBuilder();
+            for (int i = 0; i < c.count(); i++) {
+                fields.append(i == 0 ? "" : ", ").append("field").append(i).append(" := ").append(c.arg(i));
+            }
+            return "struct_pack(" + fields + ")";
+        });
+
         // ---- aggregates ----
+        RULES.put("map_agg", c -> {
+            c.arity(2, 2);
+            // Trino keeps one value per key; DuckDB rejects duplicate keys, so keep each key's first entry.
+            String entries = "list(struct_pack(k := " + c.arg(0) + ", v := " + c.arg(1) + "))";
+            return "map_from_entries(list_filter(" + entries + ", lambda __e, __i: list_position(list_transform("
+                    + entries + ", lambda __f: __f.k), __e.k) = __i))";
+        });
         RULES.put("approx_distinct", c -> {
             c.arity(1, 2);
             return "approx_count_distinct(" + c.arg(0) + ")";

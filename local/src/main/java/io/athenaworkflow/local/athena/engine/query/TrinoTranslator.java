@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class TrinoTranslator {
 
-    /** The DuckDB catalog that holds one schema per Glue database. */
+    /** The catalog name Athena's messages use for the Glue data catalog. */
     public static final String DUCKDB_CATALOG = "awsdatacatalog";
 
     private static final Set<String> NOT_FUNCTIONS = Set.of("in", "exists", "as", "values", "on", "using", "over",
@@ -39,6 +39,8 @@ public final class TrinoTranslator {
     private static final Set<String> NOT_ALIASES = Set.of("end", "null", "true", "false", "and", "or", "not", "is",
             "in", "between", "like", "then", "else", "when", "case", "distinct", "asc", "desc", "escape", "day",
             "hour", "minute", "second", "month", "year", "zone");
+    private static final java.util.regex.Pattern ZONED =
+            java.util.regex.Pattern.compile(".*\\d\\s*([A-Za-z][A-Za-z_/+-]*|[+-]\\d{1,2}(:?\\d{2})?)\\s*");
     private static final Set<String> NILADIC = Set.of("current_date", "current_time", "current_timestamp",
             "localtime", "localtimestamp", "current_user", "current_catalog", "current_schema");
 
@@ -51,7 +53,7 @@ public final class TrinoTranslator {
      *
      * @param sql DuckDB SQL
      * @param tables the catalog tables it reads (each must be made available under
-     *     {@code "awsdatacatalog"."<database>"."<table>"})
+     *     {@code "<duckDbCatalog>"."<database>"."<table>"})
      * @param macros names of {@link FunctionRules#MACROS} the SQL uses (to be created first)
      */
     public record Translation(String sql, Set<TableRef> tables, Set<String> macros) {
@@ -59,27 +61,30 @@ public final class TrinoTranslator {
 
     private final Catalog catalog;
     private final String currentDatabase;
+    private final String duckDbCatalog;
     private final Set<String> cteNames = new HashSet<>();
     private final Set<TableRef> tables = new LinkedHashSet<>();
     private final Set<String> macros = new LinkedHashSet<>();
     private final Map<String, String> columnTypes = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
 
-    private TrinoTranslator(Catalog catalog, String currentDatabase) {
+    private TrinoTranslator(Catalog catalog, String currentDatabase, String duckDbCatalog) {
         this.catalog = catalog;
         this.currentDatabase = currentDatabase;
+        this.duckDbCatalog = duckDbCatalog;
     }
 
     /**
      * Translates {@code tokens} (Trino dialect, parameters already bound).
      *
      * @param nameSelectItems give the top-level SELECT's unnamed items Trino's {@code _colN} names
+     * @param duckDbCatalog the DuckDB catalog in which the statement's table views are, one schema per database
      * @throws io.athenaworkflow.local.athena.engine.QueryFailure TABLE_NOT_FOUND, SCHEMA_NOT_FOUND,
      *     FUNCTION_NOT_FOUND, NOT_SUPPORTED, SYNTAX_ERROR, ... as Athena reports them
      */
     public static Translation translate(List<Token> tokens, Catalog catalog, String currentDatabase,
-                                        boolean nameSelectItems) {
-        TrinoTranslator translator = new TrinoTranslator(catalog, currentDatabase);
+                                        boolean nameSelectItems, String duckDbCatalog) {
+        TrinoTranslator translator = new TrinoTranslator(catalog, currentDatabase, duckDbCatalog);
         List<Node> nodes = Node.build(tokens);
         translator.collectCteNames(nodes);
         translator.collectColumnTypes(tokens);
@@ -174,7 +179,7 @@ public final class TrinoTranslator {
                     + table + "' does not exist");
         }
         tables.add(new TableRef(db, table));
-        out.append(' ').append(quote(DUCKDB_CATALOG)).append('.').append(quote(db)).append('.').append(quote(table));
+        out.append(' ').append(quote(duckDbCatalog)).append('.').append(quote(db)).append('.').append(quote(table));
     }
 
     /** Reads {@code ident(.ident)*} starting at {@code i}; returns the tokens. */
@@ -193,11 +198,18 @@ public final class TrinoTranslator {
     // ---- emission ----
 
     private void emitList(List<Node> nodes, boolean allowTables, boolean nameSelectItems) {
-        Map<Integer, String> aliasAfter = nameSelectItems ? selectItemNames(nodes) : Map.of();
+        Map<Integer, String> aliasAfter = new HashMap<>();
+        Set<Integer> itemStarts = new HashSet<>();
+        if (nameSelectItems) {
+            selectItemNames(nodes, aliasAfter, itemStarts);
+        }
         boolean inFrom = false;
         boolean tableNext = false;
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
+            if (itemStarts.contains(i)) {
+                out.append(" (");
+            }
             if (n instanceof Node.Group g) {
                 out.append(' ').append(g.open().text());
                 emitList(g.children(), true, false);
@@ -206,7 +218,19 @@ public final class TrinoTranslator {
             } else {
                 Token t = ((Node.Leaf) n).token();
                 Node next = i + 1 < nodes.size() ? nodes.get(i + 1) : null;
-                if (allowTables && t.kind() == TokenKind.WORD && (t.isKeyword("from") || t.isKeyword("join"))) {
+                Node previous = i > 0 ? nodes.get(i - 1) : null;
+                boolean distinctFrom = t.isKeyword("from") && previous instanceof Node.Leaf p && p.token().isKeyword("distinct");
+                if (t.isKeyword("at") && next instanceof Node.Leaf n1 && n1.token().isKeyword("time")) {
+                    throw AthenaErrors.notSupported(t.position() + ": AT TIME ZONE is not supported by the local Athena "
+                            + "engine (DuckDB timestamps carry no time zone); use at_timezone(timestamp, zone)");
+                }
+                if (t.isKeyword("timestamp") && next instanceof Node.Leaf lit && lit.token().kind() == TokenKind.STRING
+                        && ZONED.matcher(lit.token().value()).matches()) {
+                    // TIMESTAMP '2024-01-01 10:00:00 UTC' is a timestamp with time zone in Trino.
+                    out.append(" CAST(").append(literal(lit.token().value())).append(" AS TIMESTAMPTZ)");
+                    i++;
+                    tableNext = false;
+                } else if (allowTables && !distinctFrom && t.kind() == TokenKind.WORD && (t.isKeyword("from") || t.isKeyword("join"))) {
                     inFrom = true;
                     tableNext = true;
                     emitToken(t);
@@ -260,7 +284,7 @@ public final class TrinoTranslator {
             }
             String alias = aliasAfter.get(i);
             if (alias != null) {
-                out.append(" AS ").append(quote(alias));
+                out.append(" ) AS ").append(quote(alias));
             }
         }
     }
@@ -366,7 +390,12 @@ public final class TrinoTranslator {
             throw AthenaErrors.syntax(group.close().line(), group.close().column(),
                     "mismatched input ')'. Expecting: 'AS'");
         }
-        String value = translate(children.subList(0, as));
+        List<Node> operand = children.subList(0, as);
+        boolean rowCall = operand.size() == 2 && operand.get(0) instanceof Node.Leaf r && r.token().isKeyword("row")
+                && operand.get(1) instanceof Node.Group g && g.isParen();
+        // CAST(ROW(...) AS ROW(...)) converts by position: keep DuckDB's unnamed row for the cast.
+        String value = rowCall ? "row(" + splitArgs(((Node.Group) operand.get(1)).children()).stream()
+                .map(this::translate).collect(java.util.stream.Collectors.joining(", ")) + ")" : translate(operand);
         List<Node> type = children.subList(as + 1, children.size());
         if (TrinoType.isJson(type)) {
             // Trino's CAST(x AS JSON) serializes x as JSON (a string becomes a JSON string).
@@ -401,8 +430,11 @@ public final class TrinoTranslator {
 
     // ---- Trino's names for unnamed select items ----
 
-    /** For the top-level SELECT: node index after which to add {@code AS "_colN"}. */
-    private static Map<Integer, String> selectItemNames(List<Node> nodes) {
+    /**
+     * For the top-level SELECT: the node index after which to add {@code ) AS "_colN"} and the index where that
+     * unnamed item starts (it is parenthesized, so the alias binds to the whole item).
+     */
+    private static void selectItemNames(List<Node> nodes, Map<Integer, String> names, Set<Integer> starts) {
         int select = -1;
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i) instanceof Node.Leaf l && l.token().isKeyword("select")) {
@@ -410,9 +442,8 @@ public final class TrinoTranslator {
                 break;
             }
         }
-        Map<Integer, String> names = new HashMap<>();
         if (select < 0) {
-            return names;
+            return;
         }
         int i = select + 1;
         if (i < nodes.size() && nodes.get(i) instanceof Node.Leaf l
@@ -423,7 +454,8 @@ public final class TrinoTranslator {
         int start = i;
         for (; i <= nodes.size(); i++) {
             boolean end = i == nodes.size() || nodes.get(i) instanceof Node.Leaf l
-                    && (l.token().isSymbol(",") || l.token().kind() == TokenKind.WORD && SELECT_ENDERS.contains(l.token().name()));
+                    && (l.token().isSymbol(",") || l.token().kind() == TokenKind.WORD && SELECT_ENDERS.contains(l.token().name())
+                    && !(l.token().isKeyword("from") && nodes.get(i - 1) instanceof Node.Leaf d && d.token().isKeyword("distinct")));
             if (!end) {
                 continue;
             }
@@ -433,6 +465,7 @@ public final class TrinoTranslator {
             }
             if (!itemNodes.isEmpty() && !isNamed(itemNodes)) {
                 names.put(i - 1, "_col" + item);
+                starts.add(start);
             }
             item++;
             start = i + 1;
@@ -440,7 +473,6 @@ public final class TrinoTranslator {
                 break;
             }
         }
-        return names;
     }
 
     private static boolean isStar(List<Node> item) {
