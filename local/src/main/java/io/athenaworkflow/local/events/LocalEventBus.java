@@ -47,7 +47,7 @@ public final class LocalEventBus implements AutoCloseable {
     private final EventTargets targets;
     private final RuntimeClock clock;
     private final EventBusSettings settings;
-    private final GenericMachine<String> machine = new GenericMachine<>();
+    private final GenericMachine<String> machine = GenericMachine.<String>builder().build();
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final List<FailedDelivery> failures = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor deliveries;
@@ -238,7 +238,8 @@ public final class LocalEventBus implements AutoCloseable {
             String lastError = null;
             int attempts = 0;
             boolean delivered = false;
-            try (RuntimeClock.Activity busy = clock.begin()) {
+            RuntimeClock.Activity busy = clock.begin();
+            try {
                 scheduled.close();
                 Duration wait = settings.firstRetryDelay();
                 while (!delivered && attempts < settings.maxAttempts()) {
@@ -262,6 +263,8 @@ public final class LocalEventBus implements AutoCloseable {
                         }
                     }
                 }
+            } finally {
+                busy.close();
             }
             // Reported after the clock activity is closed, so a quiet bus has no busy period left.
             if (delivered) {

@@ -47,8 +47,13 @@ class RealFunctionsJarTest {
         }
     }
 
+    private String endpointBefore;
+    private String accessKeyBefore;
+
     @BeforeEach
     void start() throws IOException {
+        endpointBefore = System.getProperty("aws.endpointUrl");
+        accessKeyBefore = System.getProperty("aws.accessKeyId");
         stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         stub.createContext("/", this::answer);
         stub.start();
@@ -195,7 +200,7 @@ class RealFunctionsJarTest {
         assertThat(System.getProperty("aws.endpointUrl")).as("still claimed by the first host").isEqualTo(endpoint);
 
         lambda.close();
-        assertThat(System.getProperty("aws.endpointUrl")).isNull();
-        assertThat(System.getProperty("aws.accessKeyId")).isNull();
+        assertThat(System.getProperty("aws.endpointUrl")).as("restored").isEqualTo(endpointBefore);
+        assertThat(System.getProperty("aws.accessKeyId")).as("restored").isEqualTo(accessKeyBefore);
     }
 }
