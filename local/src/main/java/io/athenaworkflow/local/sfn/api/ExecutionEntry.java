@@ -1,0 +1,16 @@
+package io.athenaworkflow.local.sfn.api;
+
+import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
+
+/**
+ * An execution the service started: the interpreter's execution, the state machine revision it runs, its place in
+ * start order (ListExecutions is newest first, and a virtual clock can start several at the same instant) and the
+ * request values the API echoes back.
+ */
+record ExecutionEntry(Execution execution, StateMachineRecord machine, long sequence, String input,
+                      String traceHeader) {
+
+    String arn() {
+        return execution.context().executionArn();
+    }
+}

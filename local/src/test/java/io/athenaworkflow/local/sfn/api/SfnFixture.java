@@ -1,0 +1,94 @@
+package io.athenaworkflow.local.sfn.api;
+
+import io.athenaworkflow.local.LocalAws;
+import io.athenaworkflow.local.LocalAwsConfig;
+import io.athenaworkflow.local.SqlEngineFactory;
+import io.athenaworkflow.local.clock.VirtualClock;
+import io.athenaworkflow.local.lambda.LambdaService;
+import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
+import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
+import io.athenaworkflow.local.sfn.tasks.LocalTaskInvoker;
+import io.athenaworkflow.local.sfn.tasks.SyncPolling;
+import io.athenaworkflow.local.sfn.tasks.TaskServices;
+import io.athenaworkflow.local.testing.FakeSqlEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * The local AWS services (S3, Athena, edge server on 127.0.0.1:0) on a virtual clock, with the Step Functions service
+ * registered on the edge and an SDK v2 {@link SfnClient} pointed at it. Task states reach a caller-supplied
+ * {@link LambdaService}, the real Athena service and the local S3.
+ */
+public final class SfnFixture implements AutoCloseable {
+
+    public static final String ROLE = "arn:aws:iam::000000000000:role/StatesExecutionRole";
+    public static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
+
+    public final VirtualClock clock = VirtualClock.startingAt(START);
+    public final LocalAws aws;
+    public final StepFunctionsService sfn;
+    public final SfnClient client;
+
+    private SfnFixture(LambdaService lambda, SqlEngineFactory engines) {
+        aws = LocalAws.start(LocalAwsConfig.transientOnAnyPort().withClock(clock), engines);
+        TaskServices services = TaskServices.none().withLambda(lambda).withAthena(aws.athena())
+                .withObjectStore(aws.objectStore())
+                .withSyncPolling(new SyncPolling(Duration.ofSeconds(1), Duration.ofSeconds(4)));
+        sfn = StepFunctionsService.create(StepFunctionsConfig.defaults(), clock, LocalTaskInvoker.create(services));
+        aws.register(sfn);
+        client = SfnClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+                .httpClient(UrlConnectionHttpClient.create())
+                // Errors are asserted as they come; StartSyncExecution's "sync-" host prefix must not be added to
+                // 127.0.0.1.
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                .build();
+    }
+
+    /** Lambda tasks go to {@code lambda}; Athena runs on a {@link FakeSqlEngine}. */
+    public static SfnFixture start(LambdaService lambda) {
+        FakeSqlEngine engine = new FakeSqlEngine();
+        return new SfnFixture(lambda, store -> engine);
+    }
+
+    public static SfnFixture start(LambdaService lambda, SqlEngineFactory engines) {
+        return new SfnFixture(lambda, engines);
+    }
+
+    /** Creates a STANDARD state machine with a unique name through the programmatic API. */
+    public StateMachineRecord machine(String definition) {
+        return sfn.createStateMachine(StateMachineSpec.of("sm-" + UUID.randomUUID(), definition, ROLE));
+    }
+
+    /** Runs {@code definition} once on {@code input} and waits (at most 30 s of real time) for the end. */
+    public Execution run(String definition, String input) {
+        Execution execution = sfn.startExecution(machine(definition).arn(), null, input);
+        await(execution);
+        return execution;
+    }
+
+    public static ExecutionResult await(Execution execution) {
+        return execution.await(Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError(
+                "execution " + execution.context().executionArn() + " did not end within 30 s; history: "
+                        + execution.history()));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        sfn.close();
+        aws.close();
+    }
+}
