@@ -33,6 +33,7 @@ public final class Execution {
     private final StateMachineDefinition definition;
     private final RuntimeClock clock;
     private final ExecutionListener listener;
+    private ExecutionResult finalResult;
     private final JsonNode input;
     private final Instant startDate;
     private final ExecutionHistory history;
@@ -166,8 +167,9 @@ public final class Execution {
 
     private void finish(ExecutionStatus finalStatus, String type, String detailsField, ObjectNode details,
                         String output, String error, String cause) {
+        ExecutionResult result;
         synchronized (this) {
-            if (done.isDone()) {
+            if (finalResult != null) {
                 return;
             }
             try {
@@ -176,9 +178,13 @@ public final class Execution {
                 return;
             }
             status = finalStatus;
-            done.complete(new ExecutionResult(finalStatus, output, error, cause, startDate, clock.now()));
+            result = new ExecutionResult(finalStatus, output, error, cause, startDate, clock.now());
+            finalResult = result;
         }
+        // Listeners hear of the end before await() returns, so whoever awaits sees their effects (e.g. the
+        // status-change event already handed to EventBridge).
         notifyStatus(finalStatus);
+        done.complete(result);
     }
 
     private void terminate(Termination why) {
@@ -262,8 +268,8 @@ public final class Execution {
     }
 
     /** The result once the execution has ended. */
-    public Optional<ExecutionResult> result() {
-        return Optional.ofNullable(done.getNow(null));
+    public synchronized Optional<ExecutionResult> result() {
+        return Optional.ofNullable(finalResult);
     }
 
     /**
