@@ -9,6 +9,7 @@ import io.athenaworkflow.local.athena.engine.ddl.DdlStatement;
 import io.athenaworkflow.local.athena.engine.query.AthenaValues;
 import io.athenaworkflow.local.athena.engine.query.DuckDbErrors;
 import io.athenaworkflow.local.athena.engine.query.FunctionRules;
+import io.athenaworkflow.local.athena.engine.query.PartitionProjection;
 import io.athenaworkflow.local.athena.engine.query.TableSources;
 import io.athenaworkflow.local.athena.engine.query.TrinoTranslator;
 import io.athenaworkflow.local.athena.engine.query.WriteStatement;
@@ -385,8 +386,10 @@ public final class DuckDbSqlEngine implements SqlEngine {
             CatalogTable table = catalog.table(ref.database(), ref.table()).orElseThrow(() -> AthenaErrors.query(
                     "TABLE_NOT_FOUND", null, "Table '" + TrinoTranslator.DUCKDB_CATALOG + "." + ref.database() + "."
                             + ref.table() + "' does not exist"));
-            TableSources.Source source = TableSources.source(table, catalog.partitions(ref.database(), ref.table()),
-                    store, connection);
+            List<io.athenaworkflow.local.athena.engine.catalog.CatalogPartition> partitions =
+                    PartitionProjection.enabled(table) ? PartitionProjection.partitions(table, store)
+                            : catalog.partitions(ref.database(), ref.table());
+            TableSources.Source source = TableSources.source(table, partitions, store, connection);
             jdbc.execute("CREATE VIEW " + quote(scope) + "." + quote(ref.database()) + "."
                     + quote(ref.table()) + " AS " + source.sql());
             bytes += source.bytes();
