@@ -9,6 +9,7 @@ import io.athenaworkflow.local.athena.engine.ddl.DdlStatement;
 import io.athenaworkflow.local.athena.engine.query.AthenaValues;
 import io.athenaworkflow.local.athena.engine.query.DuckDbErrors;
 import io.athenaworkflow.local.athena.engine.query.FunctionRules;
+import io.athenaworkflow.local.athena.engine.query.PartitionProjection;
 import io.athenaworkflow.local.athena.engine.query.TableSources;
 import io.athenaworkflow.local.athena.engine.query.TrinoTranslator;
 import io.athenaworkflow.local.athena.engine.query.WriteStatement;
@@ -278,26 +279,14 @@ public final class DuckDbSqlEngine implements SqlEngine {
         Cancellation cancellation = statement.cancellation();
         AtomicBoolean running = new AtomicBoolean(true);
         try (Connection connection = open(scope);
-             java.sql.Statement jdbc = connection.createStatement();
-             Scope detach = new Scope(connection, scope)) {
-            cancellation.onCancel(() -> {
-                if (running.get()) {
-                    try {
-                        jdbc.cancel();
-                    } catch (SQLException | RuntimeException e) {
-                        // The statement finished meanwhile: nothing to stop.
-                    }
-                }
-            });
-            long scanned = prepare(connection, jdbc, scope, translation, database);
-            if (cancellation.isCancelled()) {
-                throw new QueryCancelled("Query was cancelled");
+             java.sql.Statement jdbc = connection.createStatement()) {
+            try {
+                return runScoped(statement, scope, translation, database, work, connection, jdbc, running);
+            } finally {
+                // Stop accepting cancels before the JDBC statement closes.
+                running.set(false);
+                detach(connection, scope);
             }
-            StatementOutcome outcome = work.run(connection, jdbc, scanned);
-            if (cancellation.isCancelled()) {
-                throw new QueryCancelled("Query was cancelled");
-            }
-            return outcome;
         } catch (SQLException e) {
             if (cancellation.isCancelled() || DuckDbErrors.isInterrupt(e)) {
                 throw new QueryCancelled("Query was cancelled");
@@ -306,6 +295,30 @@ public final class DuckDbSqlEngine implements SqlEngine {
         } finally {
             running.set(false);
         }
+    }
+
+    private StatementOutcome runScoped(Statement statement, String scope, TrinoTranslator.Translation translation,
+                                       String database, Work work, Connection connection, java.sql.Statement jdbc,
+                                       AtomicBoolean running) throws SQLException {
+        Cancellation cancellation = statement.cancellation();
+        cancellation.onCancel(() -> {
+            if (running.get()) {
+                try {
+                    jdbc.cancel();
+                } catch (SQLException | RuntimeException e) {
+                    // The statement finished meanwhile: nothing to stop.
+                }
+            }
+        });
+        long scanned = prepare(connection, jdbc, scope, translation, database);
+        if (cancellation.isCancelled()) {
+            throw new QueryCancelled("Query was cancelled");
+        }
+        StatementOutcome outcome = work.run(connection, jdbc, scanned);
+        if (cancellation.isCancelled()) {
+            throw new QueryCancelled("Query was cancelled");
+        }
+        return outcome;
     }
 
     private StatementOutcome stream(Statement statement, String scope, TrinoTranslator.Translation translation,
@@ -361,13 +374,10 @@ public final class DuckDbSqlEngine implements SqlEngine {
     }
 
     /** Detaches a statement's catalog when the statement ends. */
-    private record Scope(Connection connection, String name) implements AutoCloseable {
-        @Override
-        public void close() throws SQLException {
-            try (java.sql.Statement s = connection.createStatement()) {
-                s.execute("USE memory.main");
-                s.execute("DETACH DATABASE IF EXISTS " + quote(name));
-            }
+    private static void detach(Connection connection, String scope) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("USE memory.main");
+            s.execute("DETACH DATABASE IF EXISTS " + quote(scope));
         }
     }
 
@@ -385,8 +395,10 @@ public final class DuckDbSqlEngine implements SqlEngine {
             CatalogTable table = catalog.table(ref.database(), ref.table()).orElseThrow(() -> AthenaErrors.query(
                     "TABLE_NOT_FOUND", null, "Table '" + TrinoTranslator.DUCKDB_CATALOG + "." + ref.database() + "."
                             + ref.table() + "' does not exist"));
-            TableSources.Source source = TableSources.source(table, catalog.partitions(ref.database(), ref.table()),
-                    store, connection);
+            List<io.athenaworkflow.local.athena.engine.catalog.CatalogPartition> partitions =
+                    PartitionProjection.enabled(table) ? PartitionProjection.partitions(table, store)
+                            : catalog.partitions(ref.database(), ref.table());
+            TableSources.Source source = TableSources.source(table, partitions, store, connection);
             jdbc.execute("CREATE VIEW " + quote(scope) + "." + quote(ref.database()) + "."
                     + quote(ref.table()) + " AS " + source.sql());
             bytes += source.bytes();

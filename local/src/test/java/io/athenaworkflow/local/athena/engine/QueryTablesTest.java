@@ -135,6 +135,22 @@ class QueryTablesTest {
     }
 
     @Test
+    void partitionProjection_whenEnabled_readsProjectedFoldersWithoutRegisteredPartitions() {
+        fx.run("CREATE EXTERNAL TABLE proj (v int) PARTITIONED BY (region string, yr int) "
+                + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://data/proj/' TBLPROPERTIES ("
+                + "'projection.enabled'='true', 'projection.region.type'='enum', 'projection.region.values'='eu,us', "
+                + "'projection.yr.type'='integer', 'projection.yr.range'='2020,2024', "
+                + "'storage.location.template'='s3://data/proj/${region}/${yr}/')");
+        fx.store.put("data", "proj/eu/2023/a.csv", "1\n2\n");
+        fx.store.put("data", "proj/us/2024/a.csv", "10\n");
+        fx.store.put("data", "proj/ap/2024/a.csv", "100\n");
+        fx.store.put("data", "proj/us/2019/a.csv", "1000\n");
+
+        assertThat(fx.rows("SELECT region, yr, sum(v) FROM proj GROUP BY region, yr ORDER BY region"))
+                .containsExactly("eu|2023|3", "us|2024|10");
+    }
+
+    @Test
     void tableNames_whenQualifiedQuotedOrUnqualified_resolveCaseInsensitively() {
         fx.run("CREATE DATABASE Sales");
         fx.run("CREATE EXTERNAL TABLE sales.t (a int) ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://data/t/'");
