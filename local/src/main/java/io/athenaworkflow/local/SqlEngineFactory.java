@@ -1,7 +1,10 @@
 package io.athenaworkflow.local;
 
+import io.athenaworkflow.local.athena.engine.DuckDbSqlEngine;
 import io.athenaworkflow.local.athena.engine.SqlEngine;
 import io.athenaworkflow.local.s3.ObjectStore;
+
+import java.nio.file.Path;
 
 /**
  * Creates the Athena SQL engine once the local S3 is up. When the engine also implements
@@ -12,4 +15,9 @@ import io.athenaworkflow.local.s3.ObjectStore;
 public interface SqlEngineFactory {
 
     SqlEngine create(ObjectStore store);
+
+    /** The real engine: DuckDB, with its Glue-style catalog kept in {@code catalogDir}. */
+    static SqlEngineFactory duckDb(Path catalogDir) {
+        return store -> DuckDbSqlEngine.create(store, catalogDir);
+    }
 }

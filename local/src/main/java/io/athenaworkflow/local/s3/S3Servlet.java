@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -40,6 +41,10 @@ final class S3Servlet extends HttpServlet {
             return;
         }
         s3Proxy.service(request, response);
+        // S3Proxy may answer before reading an aws-chunked body to its end (the trailing checksum). Unread bytes make
+        // Jetty close the connection while the client is still writing; the SDK then retries a PUT that was already
+        // stored, and every such upload would raise two object-created events. Read the body to its end.
+        request.getInputStream().transferTo(OutputStream.nullOutputStream());
     }
 
     @Override

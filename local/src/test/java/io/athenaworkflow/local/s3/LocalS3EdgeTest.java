@@ -71,6 +71,21 @@ class LocalS3EdgeTest {
     }
 
     @Test
+    void putObject_whenManyUploadsReuseConnections_storesAndNotifiesEachExactlyOnce() {
+        client.createBucket(b -> b.bucket("data"));
+        int uploads = 200;
+
+        for (int i = 0; i < uploads; i++) {
+            String key = "many/" + i + ".sql";
+            client.putObject(b -> b.bucket("data").key(key), RequestBody.fromString("SELECT " + i));
+        }
+
+        // The SDK's default aws-chunked uploads with a trailing checksum must never be retried into duplicates.
+        assertThat(events).hasSize(uploads);
+        assertThat(events).extracting(ObjectCreated::key).doesNotHaveDuplicates();
+    }
+
+    @Test
     void multipartUpload_whenCompleted_storesConcatenationAndNotifiesOnce() {
         client.createBucket(b -> b.bucket("data"));
         String upload = client.createMultipartUpload(b -> b.bucket("data").key("big.bin")).uploadId();
