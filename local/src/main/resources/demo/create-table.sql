@@ -11,5 +11,5 @@ CREATE EXTERNAL TABLE IF NOT EXISTS demo.orders (
 PARTITIONED BY (year int)
 ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'
 WITH SERDEPROPERTIES ('separatorChar' = ',', 'quoteChar' = '"')
-LOCATION 's3://athena-workflow-demo-data/orders/'
+LOCATION 's3://athena-workflow-data/demo/orders/'
 TBLPROPERTIES ('skip.header.line.count' = '1')
