@@ -13,7 +13,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3ProxyMetrics;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -46,13 +48,15 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
     private final LocalS3Config config;
     private final Path root;
     private final NotifyingBlobStore blobStore;
+    private final Map<String, String> foreignOwners;
     private final S3Servlet servlet;
 
-    private LocalS3(LocalS3Config config, Path root, NotifyingBlobStore blobStore, S3Servlet servlet) {
+    private LocalS3(LocalS3Config config, Path root, NotifyingBlobStore blobStore, Map<String, String> foreignOwners) {
         this.config = config;
         this.root = root;
         this.blobStore = blobStore;
-        this.servlet = servlet;
+        this.foreignOwners = foreignOwners;
+        this.servlet = new S3Servlet(s3ProxyServlet(blobStore), this::ownerOf);
     }
 
     /**
@@ -68,7 +72,7 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
         } catch (RuntimeException e) {
             throw new S3StartException("cannot open the S3 data directory " + root + ": " + e.getMessage(), e);
         }
-        return new LocalS3(config, root, blobStore, new S3Servlet(s3ProxyServlet(blobStore), config.accountId()));
+        return new LocalS3(config, root, blobStore, new ConcurrentHashMap<>());
     }
 
     /** The servlet that answers S3 REST requests (path-style); mount it at the root of the context. */
@@ -81,16 +85,33 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
         return root;
     }
 
-    /** The account that owns every bucket. */
+    /** The account that owns the buckets (except those created with {@link #createBucket(String, String)}). */
     public String accountId() {
         return config.accountId();
     }
 
     /** Creates the bucket unless it exists. */
     public void createBucket(String bucket) {
+        createBucket(bucket, config.accountId());
+    }
+
+    /**
+     * Creates the bucket unless it exists, owned by {@code ownerAccountId}: requests naming another expected bucket
+     * owner get 403 AccessDenied, as S3 answers for a bucket of another account. Ownership by other accounts is
+     * kept in memory only (it exists to exercise that check).
+     */
+    public void createBucket(String bucket, String ownerAccountId) {
         if (!blobStore.containerExists(bucket)) {
             blobStore.createContainer(bucket);
         }
+        if (!ownerAccountId.equals(config.accountId())) {
+            foreignOwners.put(bucket, ownerAccountId);
+        }
+    }
+
+    /** The account owning {@code bucket}. */
+    public String ownerOf(String bucket) {
+        return foreignOwners.getOrDefault(bucket, config.accountId());
     }
 
     @Override

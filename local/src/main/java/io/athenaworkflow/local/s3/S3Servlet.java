@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The S3 REST endpoint: S3Proxy's own servlet (which maps every blob-store failure to S3's error XML), behind a check
@@ -20,11 +22,11 @@ final class S3Servlet extends HttpServlet {
     private static final String EXPECTED_SOURCE_OWNER = "x-amz-source-expected-bucket-owner";
 
     private final HttpServlet s3Proxy;
-    private final String accountId;
+    private final UnaryOperator<String> ownerOfBucket;
 
-    S3Servlet(HttpServlet s3Proxy, String accountId) {
+    S3Servlet(HttpServlet s3Proxy, UnaryOperator<String> ownerOfBucket) {
         this.s3Proxy = s3Proxy;
-        this.accountId = accountId;
+        this.ownerOfBucket = ownerOfBucket;
     }
 
     @Override
@@ -36,7 +38,8 @@ final class S3Servlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        if (!ownedHere(request.getHeader(EXPECTED_OWNER)) || !ownedHere(request.getHeader(EXPECTED_SOURCE_OWNER))) {
+        if (!ownedBy(request.getHeader(EXPECTED_OWNER), bucketOf(request.getRequestURI()))
+                || !ownedBy(request.getHeader(EXPECTED_SOURCE_OWNER), bucketOf(copySource(request)))) {
             accessDenied(response);
             return;
         }
@@ -53,8 +56,20 @@ final class S3Servlet extends HttpServlet {
         super.destroy();
     }
 
-    private boolean ownedHere(String expectedOwner) {
-        return expectedOwner == null || expectedOwner.equals(accountId);
+    private boolean ownedBy(String expectedOwner, String bucket) {
+        return expectedOwner == null || expectedOwner.equals(ownerOfBucket.apply(bucket));
+    }
+
+    /** The bucket of a path-style URI or copy source ({@code /bucket/key} or {@code bucket/key}). */
+    private static String bucketOf(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        int slash = trimmed.indexOf('/');
+        return URLDecoder.decode(slash < 0 ? trimmed : trimmed.substring(0, slash), StandardCharsets.UTF_8);
+    }
+
+    private static String copySource(HttpServletRequest request) {
+        String source = request.getHeader("x-amz-copy-source");
+        return source == null ? "" : source;
     }
 
     // S3 answers a bucket-owner mismatch with 403 AccessDenied.

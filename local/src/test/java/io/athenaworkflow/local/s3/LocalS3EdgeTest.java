@@ -86,6 +86,21 @@ class LocalS3EdgeTest {
     }
 
     @Test
+    void getObject_whenBucketBelongsToAnotherAccount_answersAccessDeniedToTheWrongExpectedOwner() {
+        s3.createBucket("theirs", "111111111111");
+        s3.put("theirs", "q.sql", "SELECT 1".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
+
+        assertThatThrownBy(() -> client.getObjectAsBytes(b -> b.bucket("theirs").key("q.sql")
+                .expectedBucketOwner(s3.accountId())))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(403);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                });
+        assertThat(client.getObjectAsBytes(b -> b.bucket("theirs").key("q.sql").expectedBucketOwner("111111111111"))
+                .asUtf8String()).isEqualTo("SELECT 1");
+    }
+
+    @Test
     void multipartUpload_whenCompleted_storesConcatenationAndNotifiesOnce() {
         client.createBucket(b -> b.bucket("data"));
         String upload = client.createMultipartUpload(b -> b.bucket("data").key("big.bin")).uploadId();
