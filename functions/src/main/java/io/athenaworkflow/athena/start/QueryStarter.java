@@ -53,7 +53,8 @@ public final class QueryStarter {
         try {
             id = athena.startQueryExecution(start.build()).queryExecutionId();
         } catch (InvalidRequestException e) {
-            throw new QueryRejectedException("Athena refused to start the query (" + e.athenaErrorCode() + "): "
+            throw new QueryRejectedException("Athena refused to start the query in workgroup '" + request.workgroup()
+                    + "' (" + e.athenaErrorCode() + "): "
                     + e.awsErrorDetails().errorMessage(), e);
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "StartQueryExecution");
