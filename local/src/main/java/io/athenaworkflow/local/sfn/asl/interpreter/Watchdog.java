@@ -51,10 +51,28 @@ final class Watchdog implements AutoCloseable {
         return ran;
     }
 
+    /**
+     * Cancels the watchdog and waits until its thread has gone, so that its wake-up is no longer registered with the
+     * clock: a virtual clock must not jump to a deadline nobody waits for any more.
+     */
     @Override
     public void close() {
         if (settled.compareAndSet(false, true)) {
             thread.interrupt();
+            if (Thread.currentThread() != thread) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        thread.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

@@ -15,6 +15,19 @@ class JsonPathStatesTest {
     private final Harness harness = new Harness();
 
     @Test
+    void executionTimeout_whenExecutionEndsFirst_leavesTheVirtualClockWhereTheExecutionEnded() {
+        for (int run = 0; run < 50; run++) {
+            ExecutionResult result = harness.run("""
+                    {"TimeoutSeconds": 90000, "StartAt":"W","States":{"W":{"Type":"Wait","Seconds":5,"End":true}}}""",
+                    "{}");
+
+            assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            // The cancelled timeout must not leave a wake-up behind for the clock to jump to.
+            assertThat(harness.clock.now()).isEqualTo(START.plusSeconds(5L * (run + 1)));
+        }
+    }
+
+    @Test
     void pass_whenResultPathMergesResult_outputKeepsInputAndAddsResult() {
         ExecutionResult result = harness.run("""
                 {"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"b":2},"ResultPath":"$.added","End":true}}}""",
