@@ -181,16 +181,8 @@ class ScenariosTest {
                 .executions().stream().toList();
     }
 
-    /** The Cleanup step's report, from the execution's history (the output of the Cleanup task). */
     static JsonNode cleanupReport(String executionArn) {
-        var events = workflow.sfn.getExecutionHistory(b -> b.executionArn(executionArn).maxResults(1000)).events();
-        for (int i = 0; i < events.size(); i++) {
-            var event = events.get(i);
-            if (event.stateExitedEventDetails() != null && event.stateExitedEventDetails().name().equals("Cleanup")) {
-                return LocalWorkflow.json(event.stateExitedEventDetails().output());
-            }
-        }
-        throw new AssertionError("No Cleanup step in " + executionArn);
+        return ScenariosTestSupport.cleanupReport(workflow, executionArn);
     }
 
     static String sql(String query) {
