@@ -761,25 +761,7 @@ final class StateRunner {
             awaitQuietly(fork);
             throw new Cancelled();
         }
-        if (failure.value() != null) {
-            rethrowFatal(failure.value());
-            if (call.frame.cancelled.getAsBoolean()) {
-                throw new Cancelled();
-            }
-            appendLast("ParallelStateFailed", null, null);
-            call.frame.cursor = execution.recorder().lastEventId();
-            throw (StatesError) failure.value();
-        }
-        if (branchCancelled.get() || call.frame.cancelled.getAsBoolean()) {
-            throw new Cancelled();
-        }
-        appendLast("ParallelStateSucceeded", null, null);
-        call.frame.cursor = execution.recorder().lastEventId();
-        ArrayNode array = NODES.arrayNode();
-        for (JsonNode result : results) {
-            array.add(result);
-        }
-        return resultOutput(call, array, context);
+        return joined(call, context, "Parallel", failure, branchCancelled.get(), results);
     }
 
     /** The first failure of a group of branches or iterations. */
@@ -912,19 +894,28 @@ final class StateRunner {
             awaitQuietly(fork);
             throw new Cancelled();
         }
+        return joined(call, context, "Map", failure, cancelled.get(), results);
+    }
+
+    /**
+     * Ends a Parallel or Map state once its branches or iterations are all done: the first failure fails the state
+     * ({@code <kind>StateFailed}), a cancellation ends it quietly, else it succeeds with the results in order.
+     */
+    private Outcome joined(Call call, ObjectNode context, String kind, Failure failure, boolean someCancelled,
+                           JsonNode[] results) {
         if (failure.value() != null) {
             rethrowFatal(failure.value());
             if (call.frame.cancelled.getAsBoolean()) {
                 throw new Cancelled();
             }
-            appendLast("MapStateFailed", null, null);
+            appendLast(kind + "StateFailed", null, null);
             call.frame.cursor = execution.recorder().lastEventId();
             throw (StatesError) failure.value();
         }
-        if (cancelled.get() || call.frame.cancelled.getAsBoolean()) {
+        if (someCancelled || call.frame.cancelled.getAsBoolean()) {
             throw new Cancelled();
         }
-        appendLast("MapStateSucceeded", null, null);
+        appendLast(kind + "StateSucceeded", null, null);
         call.frame.cursor = execution.recorder().lastEventId();
         ArrayNode array = NODES.arrayNode();
         for (JsonNode result : results) {
