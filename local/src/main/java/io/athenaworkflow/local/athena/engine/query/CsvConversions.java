@@ -1,5 +1,7 @@
 package io.athenaworkflow.local.athena.engine.query;
 
+import java.util.regex.Pattern;
+
 import io.athenaworkflow.local.athena.engine.AthenaErrors;
 import io.athenaworkflow.local.athena.engine.ddl.HiveType;
 
@@ -47,8 +49,8 @@ final class CsvConversions {
     }
 
     /** OpenCSVSerde's conversion of column {@code c} (0-based field {@code field}). */
-    static String openCsv(String c, int field, HiveType type, boolean nullForInvalid) {
-        String v = TrinoTranslator.quote(c);
+    static String openCsv(String c, int field, HiveType type, boolean nullForInvalid, String escape, String quote) {
+        String v = unescaped(TrinoTranslator.quote(c), escape, quote);
         if (type.isString()) {
             return v;
         }
@@ -68,5 +70,18 @@ final class CsvConversions {
         };
         return "(CASE WHEN " + v + " IS NULL THEN NULL WHEN (" + parsed + ") IS NOT NULL THEN (" + parsed + ") ELSE "
                 + bad + " END)";
+    }
+
+    /**
+     * The value with OpenCSVSerde's escapes undone: an escape character before a quote or before itself stands for
+     * that character.
+     */
+    private static String unescaped(String value, String escape, String quote) {
+        if (escape == null || escape.isEmpty() || escape.equals(quote)) {
+            return value;
+        }
+        String e = Pattern.quote(escape);
+        String regex = e + "(" + e + (quote.isEmpty() ? "" : "|" + Pattern.quote(quote)) + ")";
+        return "regexp_replace(" + value + ", " + TrinoTranslator.literal(regex) + ", '\\1', 'g')";
     }
 }

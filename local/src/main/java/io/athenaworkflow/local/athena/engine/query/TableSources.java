@@ -162,10 +162,12 @@ public final class TableSources {
             String escape = p.getOrDefault("escapeChar", "\\");
             boolean nullForInvalid = "true".equalsIgnoreCase(table.tableProperties().get("use.null.for.invalid.data"));
             for (int i = 0; i < types.size(); i++) {
-                columns.add(CsvConversions.openCsv("c" + i, i, types.get(i), nullForInvalid) + " AS "
+                columns.add(CsvConversions.openCsv("c" + i, i, types.get(i), nullForInvalid, escape, quote) + " AS "
                         + TrinoTranslator.quote(table.columns().get(i).name()));
             }
-            from = readCsv(list, types.size(), separator, quote, escape, NEVER_NULL, headerLines(table), false);
+            // OpenCSVSerde (opencsv) reads a doubled quote inside a quoted field as one quote AND honours its escape
+            // character; DuckDB has one escape: let it take doubled quotes and undo the escapes per value.
+            from = readCsv(list, types.size(), separator, quote, quote, NEVER_NULL, headerLines(table), false);
         } else if (SerDeInfo.LAZY_SIMPLE.equals(serde)) {
             var p = table.serde().parameters();
             String delimiter = p.getOrDefault("field.delim", p.getOrDefault("serialization.format", "\u0001"));
