@@ -1,0 +1,53 @@
+package io.athenaworkflow.local.cli;
+
+import io.athenaworkflow.local.LocalRuntime;
+import io.athenaworkflow.local.sfn.api.StepFunctionsService;
+import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
+import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
+import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionContext;
+import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionListener;
+import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Runs executions of the template's state machine on an in-process {@link LocalRuntime} and reports their history
+ * events as they are recorded (the runtime's Step Functions service calls its listeners on the execution's threads).
+ */
+final class LocalWorkflowRunner {
+
+    private final LocalRuntime runtime;
+
+    LocalWorkflowRunner(LocalRuntime runtime) {
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /**
+     * Starts an execution named {@code name} (a random UUID when null) with {@code input} and blocks until it ends.
+     *
+     * @param progress receives the execution's history events in order, on the execution's threads
+     * @throws io.athenaworkflow.local.sfn.api.StepFunctionsException when StartExecution refuses the input or name
+     */
+    WorkflowOutcome run(String input, String name, Consumer<ProgressEvent> progress) {
+        StepFunctionsService service = runtime.stepFunctions();
+        String machine = runtime.stateMachineArn();
+        String executionName = name == null ? UUID.randomUUID().toString() : name;
+        // Known before the start, so that the listener sees ExecutionStarted (recorded inside startExecution).
+        String executionArn = ExecutionContext.of(machine, executionName, null, null).executionArn();
+        try (StepFunctionsService.Subscription ignored = service.addListener(new ExecutionListener() {
+            @Override
+            public void onEvent(Execution execution, HistoryEvent event) {
+                if (execution.context().executionArn().equals(executionArn)) {
+                    progress.accept(ProgressEvent.of(event));
+                }
+            }
+        })) {
+            Execution execution = service.startExecution(machine, executionName, input);
+            ExecutionResult result = execution.await();
+            return new WorkflowOutcome(execution.context().executionArn(), result.status().name(), result.output(),
+                    result.error(), result.cause(), Duration.between(result.startDate(), result.stopDate()));
+        }
+    }
+}
