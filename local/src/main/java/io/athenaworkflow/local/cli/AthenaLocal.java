@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
  * standard error; usage errors exit with 2.
  */
 @Command(name = "athena-local", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        modelTransformer = AthenaLocal.NoAtFiles.class,
         subcommands = {DemoCommand.class, UpCommand.class, RunCommand.class, ExecCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"The athena-workflow SAM application (template.yaml, its state machine and Lambda functions) on"
@@ -25,6 +26,18 @@ public final class AthenaLocal implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new AthenaLocal()).execute(args));
+    }
+
+    /**
+     * Options take {@code @FILE} values ({@code --input @request.json}): picocli must not expand them as argument
+     * files first.
+     */
+    static final class NoAtFiles implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.parser().expandAtFiles(false);
+            return spec;
+        }
     }
 
     /** Without a command: a usage error. */

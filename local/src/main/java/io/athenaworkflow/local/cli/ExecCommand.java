@@ -13,8 +13,6 @@ import io.athenaworkflow.local.sfn.api.StepFunctionsConfig;
 import io.athenaworkflow.local.sfn.api.StepFunctionsException;
 import io.athenaworkflow.local.sfn.api.StepFunctionsService;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
-import io.athenaworkflow.local.sfn.tasks.LocalTaskInvoker;
-import io.athenaworkflow.local.sfn.tasks.TaskServices;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,7 +62,7 @@ final class ExecCommand extends CliCommand {
         RuntimeClock clock = realClock ? RealClock.system()
                 : VirtualClock.startingAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         try (StepFunctionsService service = StepFunctionsService.create(StepFunctionsConfig.defaults(), clock,
-                LocalTaskInvoker.create(TaskServices.none()))) {
+                new NoServices())) {
             StateMachineRecord machine;
             try {
                 machine = service.createStateMachine(StateMachineSpec.of(machineName(definition), definitionText,

@@ -24,6 +24,9 @@ final class LocalWorkflowRunner {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
     }
 
+    /** How long to let EventBridge finish what an execution's end set off before the runtime may close. */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
     /**
      * Starts an execution named {@code name} (a random UUID when null) with {@code input} and blocks until it ends.
      *
@@ -46,8 +49,21 @@ final class LocalWorkflowRunner {
         })) {
             Execution execution = service.startExecution(machine, executionName, input);
             ExecutionResult result = execution.await();
+            settle();
             return new WorkflowOutcome(execution.context().executionArn(), result.status().name(), result.output(),
                     result.error(), result.cause(), Duration.between(result.startDate(), result.stopDate()));
+        }
+    }
+
+    /**
+     * Waits (bounded) until EventBridge has delivered what the execution's end set off, e.g. the template's cleanup
+     * rule for a failed execution, so closing the runtime right after does not cut it off.
+     */
+    private void settle() {
+        try {
+            runtime.events().awaitQuiet(SETTLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

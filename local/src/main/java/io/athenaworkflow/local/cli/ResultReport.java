@@ -109,7 +109,7 @@ public final class ResultReport {
             return "NULL";
         }
         if (value.isBigDecimal()) {
-            return plain(value.decimalValue());
+            return value.decimalValue().toPlainString();
         }
         if (value.isValueNode()) {
             return value.asText();
