@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * row count, the data scanned, the estimated cost and what Cleanup deleted. Only that result section goes to
  * standard output.
  */
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Start the runtime, load a sample dataset, create its table through the workflow, run a sample"
                 + " query through the state machine with live progress, print the result table and clean up."})
 final class DemoCommand extends CliCommand {
@@ -70,7 +70,7 @@ final class DemoCommand extends CliCommand {
                         ? firstLine.substring(0, 47) + "..." : firstLine);
                 err.flush();
                 WorkflowOutcome outcome = runner.run(input(ddl.getValue()).toString(),
-                        "demo-" + step + "-" + ddl.getKey().replace(".sql", ""), event -> { });
+                        "demo-" + step + "-" + ddl.getKey().replace(".sql", ""), arn -> { }, event -> { });
                 err.println(outcome.status() + " in " + Units.duration(outcome.duration()));
                 if (!outcome.succeeded()) {
                     throw new ExecutionNotSucceededException("The demo's " + ddl.getKey(), outcome);
@@ -83,9 +83,10 @@ final class DemoCommand extends CliCommand {
                     + query.get("parameters") + " and cleanup ALWAYS:");
             demo.query().lines().forEach(line -> err.println("    " + line));
             String name = "demo-" + (step + 1) + "-query";
-            err.println("Execution " + name + ":");
-            err.flush();
-            WorkflowOutcome outcome = runner.run(query.toString(), name, new ProgressPrinter(err));
+            WorkflowOutcome outcome = runner.run(query.toString(), name, arn -> {
+                err.println("Execution " + arn + ":");
+                err.flush();
+            }, new ProgressPrinter(err));
             if (!outcome.succeeded()) {
                 throw new ExecutionNotSucceededException("The demo's query", outcome);
             }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * (status {@code INVALID_DEFINITION}, CreateStateMachine's error) or the execution input or name (status
  * {@code INVALID_INPUT}, StartExecution's error), and for usage errors.
  */
-@Command(name = "exec", sortOptions = false,
+@Command(name = "exec", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Run any Amazon States Language definition alone (no template, no services) and print"
                 + " {\"status\",\"output\",\"error\",\"cause\"} as one JSON object.",
                 "Time is virtual by default: Wait states and retry intervals take no real time.",

@@ -30,10 +30,11 @@ final class LocalWorkflowRunner {
     /**
      * Starts an execution named {@code name} (a random UUID when null) with {@code input} and blocks until it ends.
      *
+     * @param started receives the execution ARN just before the execution starts
      * @param progress receives the execution's history events in order, on the execution's threads
      * @throws io.athenaworkflow.local.sfn.api.StepFunctionsException when StartExecution refuses the input or name
      */
-    WorkflowOutcome run(String input, String name, Consumer<ProgressEvent> progress) {
+    WorkflowOutcome run(String input, String name, Consumer<String> started, Consumer<ProgressEvent> progress) {
         StepFunctionsService service = runtime.stepFunctions();
         String machine = runtime.stateMachineArn();
         String executionName = name == null ? UUID.randomUUID().toString() : name;
@@ -47,6 +48,7 @@ final class LocalWorkflowRunner {
                 }
             }
         })) {
+            started.accept(executionArn);
             Execution execution = service.startExecution(machine, executionName, input);
             ExecutionResult result = execution.await();
             settle();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -75,9 +74,11 @@ final class RemoteWorkflowRunner implements AutoCloseable {
      * Starts an execution and blocks until it ends.
      *
      * @param name the execution name, or null for a random UUID
+     * @param started receives the execution ARN once StartExecution has answered
      * @param progress receives the history events in order, or null for none (then only DescribeExecution is polled)
      */
-    WorkflowOutcome run(String stateMachineArn, String input, String name, Consumer<ProgressEvent> progress) {
+    WorkflowOutcome run(String stateMachineArn, String input, String name, Consumer<String> started,
+                        Consumer<ProgressEvent> progress) {
         String executionArn;
         try {
             executionArn = sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).input(input)
@@ -85,6 +86,7 @@ final class RemoteWorkflowRunner implements AutoCloseable {
         } catch (SdkException e) {
             throw failure("StartExecution", e);
         }
+        started.accept(executionArn);
         try {
             long lastSeen = 0;
             while (true) {
@@ -181,9 +183,5 @@ final class RemoteWorkflowRunner implements AutoCloseable {
     @Override
     public void close() {
         sfn.close();
-    }
-
-    URI endpoint() {
-        return Objects.requireNonNull(endpoint);
     }
 }

@@ -31,7 +31,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@code --endpoint} it starts the runtime in-process; with it, it uses the Step Functions API there (a running
  * {@code up}, or AWS).
  */
-@Command(name = "run", sortOptions = false,
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Run one query through the state machine and print the execution output as JSON.",
                 "In-process by default; with --endpoint against a running `athena-local up` or AWS."})
 final class RunCommand extends CliCommand {
@@ -127,11 +127,7 @@ final class RunCommand extends CliCommand {
             err.flush();
         }
         try (LocalRuntime runtime = Runtimes.start(0, data, parameters)) {
-            if (!noProgress) {
-                err.println("Execution of " + runtime.stateMachineArn() + ":");
-                err.flush();
-            }
-            return new LocalWorkflowRunner(runtime).run(inputJson, name, progress());
+            return new LocalWorkflowRunner(runtime).run(inputJson, name, this::header, progress());
         }
     }
 
@@ -149,11 +145,14 @@ final class RunCommand extends CliCommand {
         try (RemoteWorkflowRunner remote = RemoteWorkflowRunner.connect(normalized(endpoint), region(loopback),
                 credentials, Duration.ofMillis(Math.max(50, pollMillis)))) {
             String machine = stateMachineArn != null ? stateMachineArn : remote.findStateMachine();
-            if (!noProgress) {
-                err().println("Execution of " + machine + " at " + endpoint + ":");
-                err().flush();
-            }
-            return remote.run(machine, inputJson, name, noProgress ? null : progress());
+            return remote.run(machine, inputJson, name, this::header, noProgress ? null : progress());
+        }
+    }
+
+    private void header(String executionArn) {
+        if (!noProgress) {
+            err().println("Execution " + executionArn + (endpoint == null ? "" : " at " + endpoint) + ":");
+            err().flush();
         }
     }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * commands to try; Ctrl-C or SIGTERM close the runtime through a shutdown hook (an interrupt of the serving thread
  * does the same in-process).
  */
-@Command(name = "up", sortOptions = false,
+@Command(name = "up", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Serve the runtime (S3, Athena, Step Functions on one 127.0.0.1 port) until interrupted."})
 final class UpCommand extends CliCommand {
 
@@ -56,14 +56,16 @@ final class UpCommand extends CliCommand {
             err.flush();
         }, "athena-local-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             out().print(banner(runtime));
             out().flush();
             err.println("Serving until Ctrl-C.");
             err.flush();
             stopped.await();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException e) {
+            // Stopped in-process (a test, an embedding program): close like Ctrl-C would.
+            interrupted = true;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -71,6 +73,10 @@ final class UpCommand extends CliCommand {
                 // The hook is running: it closes the runtime.
             }
             stop.run();
+        }
+        if (interrupted) {
+            // Only now: with the flag set, closing the servers would be cut short.
+            Thread.currentThread().interrupt();
         }
         return 0;
     }

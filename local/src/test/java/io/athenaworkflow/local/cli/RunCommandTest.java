@@ -27,7 +27,7 @@ class RunCommandTest {
         assertThat(output.at("/statistics/dataScannedBytes").asLong()).isZero();
         assertThat(result.out()).startsWith("{\n  \"queryExecutionId\" : ");
         assertThat(result.err())
-                .contains("Execution of arn:aws:states:us-east-1:000000000000:stateMachine:athena-workflow-athena-query:")
+                .contains("Execution arn:aws:states:us-east-1:000000000000:execution:athena-workflow-athena-query:cli-run-1:\n")
                 .contains("execution started")
                 .containsPattern("\\+\\d+\\.\\d\\ds  StartQuery +\\d+\\.\\d\\ds  query [0-9a-f-]{36}")
                 .containsPattern("CheckStatus +\\d+\\.\\d\\ds  query (RUNNING|QUEUED|SUCCEEDED), 0 B scanned")
