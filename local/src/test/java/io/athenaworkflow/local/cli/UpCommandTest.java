@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.athenaworkflow.local.testing.Await;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.Socket;
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -39,10 +31,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpCommandTest {
 
-    private static final StringWriter OUT = new StringWriter();
-    private static final StringWriter ERR = new StringWriter();
-    private static final AtomicInteger EXIT = new AtomicInteger(-1);
-    private static Thread server;
+    private static RunningUp up;
     private static URI endpoint;
     private static String stateMachineArn;
     private static SfnClient sfn;
@@ -50,15 +39,9 @@ class UpCommandTest {
 
     @BeforeAll
     static void start() {
-        CommandLine command = new CommandLine(new AthenaLocal());
-        command.setOut(new PrintWriter(OUT, true));
-        command.setErr(new PrintWriter(ERR, true));
-        server = Thread.ofPlatform().name("athena-local-up").start(() -> EXIT.set(command.execute("up", "--port", "0")));
-        String banner = Await.until(OUT::toString, out -> out.contains("--sql 'SELECT 1 AS one'\n")
-                || EXIT.get() >= 0, "up's banner");
-        assertThat(EXIT.get()).as(ERR.toString()).isEqualTo(-1);
-        endpoint = URI.create(group(banner, "Endpoint +(http://127\\.0\\.0\\.1:\\d+)"));
-        stateMachineArn = group(banner, "State machine +(arn:\\S+)");
+        up = RunningUp.start();
+        endpoint = up.endpoint;
+        stateMachineArn = up.stateMachineArn;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sfn = SfnClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
@@ -72,9 +55,8 @@ class UpCommandTest {
             sfn.close();
             s3.close();
         }
-        if (server.isAlive()) {
-            server.interrupt();
-            server.join(Duration.ofSeconds(30));
+        if (up != null && up.isRunning()) {
+            up.stop();
         }
     }
 
@@ -84,7 +66,7 @@ class UpCommandTest {
         String aws = "aws --endpoint-url " + endpoint;
         String arn = "arn:aws:states:us-east-1:000000000000:stateMachine:athena-workflow-athena-query";
         assertThat(stateMachineArn).isEqualTo(arn);
-        assertThat(OUT.toString()).isEqualTo("athena-local is up: the athena-workflow template on the embedded runtime.\n"
+        assertThat(up.out.toString()).isEqualTo("athena-local is up: the athena-workflow template on the embedded runtime.\n"
                 + "\n"
                 + "  Endpoint        " + endpoint + "  (S3, Athena, Step Functions; any credentials, region us-east-1)\n"
                 + "  State machine   " + arn + "\n"
@@ -103,7 +85,7 @@ class UpCommandTest {
                 + "  " + aws + " s3 cp q.sql s3://athena-workflow-queries/queries/\n"
                 + "  " + aws + " stepfunctions list-executions --state-machine-arn " + arn + "\n"
                 + "  ./athena-local run --endpoint " + endpoint + " --sql 'SELECT 1 AS one'\n");
-        assertThat(ERR.toString()).isEqualTo("Serving until Ctrl-C.\n");
+        assertThat(up.err.toString()).isEqualTo("Serving until Ctrl-C.\n");
     }
 
     @Test
@@ -192,12 +174,9 @@ class UpCommandTest {
     @Test
     @Order(8)
     void up_whenInterrupted_closesTheRuntimeAndExitsZero() throws InterruptedException {
-        server.interrupt();
-        server.join(Duration.ofSeconds(30));
-
-        assertThat(server.isAlive()).isFalse();
-        assertThat(EXIT.get()).isZero();
+        assertThat(up.stop()).isZero();
         assertThat(refusesConnections(endpoint)).isTrue();
+        assertThat(up.err.toString()).isEqualTo("Serving until Ctrl-C.\n");
     }
 
     private static DescribeExecutionResponse awaitEnd(String executionArn) {
@@ -213,13 +192,4 @@ class UpCommandTest {
         }
     }
 
-    private static String group(String text, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(text);
-        assertThat(matcher.find()).as("'%s' in:%n%s", regex, text).isTrue();
-        return matcher.group(1);
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
-    }
 }
