@@ -2,7 +2,6 @@ package io.athenaworkflow.local.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.LocalRuntime;
-import io.athenaworkflow.local.LocalRuntimeConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,7 +45,8 @@ final class DemoCommand extends CliCommand {
         err.print("Starting the runtime... ");
         err.flush();
         long started = System.nanoTime();
-        try (LocalRuntime runtime = Runtimes.start(port, null, Map.of())) {
+        try (Runtimes.Session session = Runtimes.session(port, null, Map.of())) {
+            LocalRuntime runtime = session.runtime();
             err.println("up at " + runtime.endpoint() + " in " + Units.duration(Duration.ofNanos(System.nanoTime()
                     - started)));
             err.println("State machine " + runtime.stateMachineArn());
@@ -102,10 +102,5 @@ final class DemoCommand extends CliCommand {
     /** The workflow input for one statement: the SQL, and cleanup ALWAYS so no result object is left behind. */
     private static ObjectNode input(String sql) {
         return Json.MAPPER.createObjectNode().put("sql", sql).put("cleanup", "ALWAYS");
-    }
-
-    /** The bucket the dataset goes to, for messages and tests. */
-    static String dataBucket() {
-        return LocalRuntimeConfig.LOCAL_PARAMETERS.get("DataBucket");
     }
 }

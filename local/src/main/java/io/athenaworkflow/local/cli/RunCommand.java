@@ -2,7 +2,6 @@ package io.athenaworkflow.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.athenaworkflow.local.LocalRuntime;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
@@ -126,8 +125,8 @@ final class RunCommand extends CliCommand {
             err.println("Starting the runtime in-process...");
             err.flush();
         }
-        try (LocalRuntime runtime = Runtimes.start(0, data, parameters)) {
-            return new LocalWorkflowRunner(runtime).run(inputJson, name, this::header, progress());
+        try (Runtimes.Session session = Runtimes.session(0, data, parameters)) {
+            return new LocalWorkflowRunner(session.runtime()).run(inputJson, name, this::header, progress());
         }
     }
 
