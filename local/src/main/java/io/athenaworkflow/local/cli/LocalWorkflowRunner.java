@@ -40,20 +40,23 @@ final class LocalWorkflowRunner {
         String executionName = name == null ? UUID.randomUUID().toString() : name;
         // Known before the start, so that the listener sees ExecutionStarted (recorded inside startExecution).
         String executionArn = ExecutionContext.of(machine, executionName, null, null).executionArn();
-        try (StepFunctionsService.Subscription ignored = service.addListener(new ExecutionListener() {
+        StepFunctionsService.Subscription subscription = service.addListener(new ExecutionListener() {
             @Override
             public void onEvent(Execution execution, HistoryEvent event) {
                 if (execution.context().executionArn().equals(executionArn)) {
                     progress.accept(ProgressEvent.of(event));
                 }
             }
-        })) {
+        });
+        try {
             started.accept(executionArn);
             Execution execution = service.startExecution(machine, executionName, input);
             ExecutionResult result = execution.await();
             settle();
             return new WorkflowOutcome(execution.context().executionArn(), result.status().name(), result.output(),
                     result.error(), result.cause(), Duration.between(result.startDate(), result.stopDate()));
+        } finally {
+            subscription.close();
         }
     }
 

@@ -185,7 +185,8 @@ class UpCommandTest {
     }
 
     private static boolean refusesConnections(URI uri) {
-        try (Socket ignored = new Socket(uri.getHost(), uri.getPort())) {
+        try {
+            new Socket(uri.getHost(), uri.getPort()).close();
             return false;
         } catch (IOException refused) {
             return true;
