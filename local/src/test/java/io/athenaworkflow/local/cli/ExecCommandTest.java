@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,30 @@ class ExecCommandTest {
         assertThat(report.get("status").asText()).isEqualTo("INVALID_INPUT");
         assertThat(report.get("error").asText()).isEqualTo("InvalidExecutionInput");
         assertThat(report.get("cause").asText()).startsWith("Invalid State Machine Execution Input: '");
+    }
+
+    @Test
+    void exec_whenExecutionNameIsInvalid_printsInvalidInputWithStepFunctionsErrorAndExitsTwo() {
+        String definition = file("ok.json", "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}");
+
+        Cli.Result result = Cli.run("exec", "--definition", definition, "--name", "has space");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEqualTo("{\"status\":\"INVALID_INPUT\",\"output\":null,\"error\":\"InvalidName\","
+                + "\"cause\":\"Invalid Name: 'has space'\"}\n");
+    }
+
+    @Test
+    void exec_whenRealClockIsAsked_reallyWaits() {
+        String definition = file("short-wait.json", """
+                {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "End": true}}}""");
+        long before = System.nanoTime();
+
+        Cli.Result result = Cli.run("exec", "--definition", definition, "--real-clock");
+
+        // A lower bound only: the virtual clock would have ended the Wait at once.
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(result.out()).isEqualTo("{\"status\":\"SUCCEEDED\",\"output\":{},\"error\":null,\"cause\":null}\n");
     }
 
     @Test
