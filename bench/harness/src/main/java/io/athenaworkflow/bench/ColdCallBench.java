@@ -1,0 +1,244 @@
+package io.athenaworkflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * a. A fresh JVM (or Python process) to the first response of each handler, against the running local runtime:
+ * the product handler as deployed (template environment incl. JAVA_TOOL_OPTIONS), the same with a JDK AOT cache
+ * (SnapStart's stand-in), the naive handler (SDK defaults, no JVM flags), and a boto3 script making the same calls.
+ * Variants run interleaved so that background load hits them alike. Also records, in one extra untimed run each,
+ * the classes the product and naive JVMs load (for e).
+ */
+final class ColdCallBench {
+
+    static final String GROUP = "a. Handler cold call (fresh process → first response)";
+
+    enum Variant { PRODUCT, PRODUCT_AOT, NAIVE, PYTHON }
+
+    /**
+     * @param logicalId the template resource
+     * @param label the table label
+     * @param productClass the handler class (the template's Handler)
+     * @param naiveClass the baseline handler class
+     * @param pythonAction the script's action
+     * @param payload a new payload for each run
+     */
+    record Handler(String logicalId, String label, String productClass, String naiveClass, String pythonAction,
+                   Supplier<JsonNode> payload) {
+    }
+
+    /** One handler's results: seconds per variant, and the class-load counts of product and naive. */
+    record Result(Handler handler, Map<Variant, List<Double>> seconds, ClassLoads product, ClassLoads naive,
+                  List<Double> productInitMillis, List<Double> naiveInitMillis, List<Double> productJvmMillis) {
+    }
+
+    /**
+     * Classes a cold-call JVM loaded by its first response (from {@code -Xlog:class+load}).
+     *
+     * @param total every class
+     * @param fromArchive from the JDK's CDS archive (or the AOT cache)
+     * @param fromJdk from the JDK's modules, not archived
+     * @param fromClassPath from the application's jars
+     */
+    record ClassLoads(int total, int fromArchive, int fromJdk, int fromClassPath) {
+    }
+
+    private final BenchPaths paths;
+    private final BenchRuntime runtime;
+    private final int runs;
+
+    ColdCallBench(BenchPaths paths, BenchRuntime runtime, int runs) {
+        this.paths = paths;
+        this.runtime = runtime;
+        this.runs = runs;
+    }
+
+    List<Handler> handlers() {
+        JsonNode succeeded = runtime.succeededQuery(runtime.demoQueryRequest());
+        return List.of(
+                new Handler("StartQueryFunction", "StartQuery", "io.athenaworkflow.handlers.StartQueryHandler",
+                        "io.athenaworkflow.handlers.NaiveStartQueryHandler", "start",
+                        () -> runtime.startPayload(runtime.demoQueryRequest())),
+                new Handler("CheckStatusFunction", "CheckStatus", "io.athenaworkflow.handlers.CheckStatusHandler",
+                        "io.athenaworkflow.handlers.NaiveCheckStatusHandler", "status",
+                        () -> payload(succeeded, null)),
+                new Handler("FetchResultsFunction", "FetchResults", "io.athenaworkflow.handlers.FetchResultsHandler",
+                        "io.athenaworkflow.handlers.NaiveFetchResultsHandler", "fetch",
+                        () -> payload(succeeded, null)),
+                new Handler("CleanupFunction", "Cleanup", "io.athenaworkflow.handlers.CleanupHandler",
+                        "io.athenaworkflow.handlers.NaiveCleanupHandler", "cleanup",
+                        // Each run deletes a fresh query's own result objects: the same work every time.
+                        () -> payload(runtime.succeededQuery(runtime.demoQueryRequest().put("cleanup", "ALWAYS")), true)));
+    }
+
+    private ObjectNode payload(JsonNode handle, Boolean succeeded) {
+        ObjectNode payload = BenchRuntime.JSON.createObjectNode();
+        payload.set("query", handle);
+        if (succeeded != null) {
+            payload.put("succeeded", succeeded);
+        } else {
+            payload.put("now", runtime.now().toString());
+        }
+        return payload;
+    }
+
+    List<Result> run() {
+        List<Result> results = new ArrayList<>();
+        for (Handler handler : handlers()) {
+            Bench.progress("a: " + handler.label() + ": training the AOT cache");
+            Path aot = paths.work().resolve(handler.label() + ".aot");
+            childRun(handler, Variant.PRODUCT, handler.payload().get(), List.of("-XX:AOTCacheOutput=" + aot), "train");
+            if (!Files.exists(aot)) {
+                throw new IllegalStateException("The AOT training run of " + handler.label() + " wrote no cache " + aot
+                        + "; see " + paths.work().resolve(handler.label() + "-train.err"));
+            }
+            Map<Variant, List<Double>> seconds = new EnumMap<>(Variant.class);
+            List<Double> productInit = new ArrayList<>();
+            List<Double> naiveInit = new ArrayList<>();
+            List<Double> productJvm = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                Bench.progress("a: " + handler.label() + ": run " + run + "/" + runs);
+                for (Variant variant : Variant.values()) {
+                    List<String> flags = variant == Variant.PRODUCT_AOT ? List.of("-XX:AOTCache=" + aot) : List.of();
+                    ChildProcess.Result result = childRun(handler, variant, handler.payload().get(), flags, "run");
+                    seconds.computeIfAbsent(variant, v -> new ArrayList<>()).add(result.seconds());
+                    Timing timing = Timing.parse(result);
+                    if (variant == Variant.PRODUCT && timing != null) {
+                        productInit.add(timing.initMillis());
+                        productJvm.add(timing.jvmMillis());
+                    } else if (variant == Variant.NAIVE && timing != null) {
+                        naiveInit.add(timing.initMillis());
+                    }
+                }
+            }
+            ClassLoads product = classLoads(handler, Variant.PRODUCT);
+            ClassLoads naive = classLoads(handler, Variant.NAIVE);
+            results.add(new Result(handler, seconds, product, naive, productInit, naiveInit, productJvm));
+        }
+        return results;
+    }
+
+    /** The driver's second line: {@code #timing <epoch ms at main> <init ns> <call ns>}. */
+    private record Timing(double jvmMillis, double initMillis) {
+        static Timing parse(ChildProcess.Result result) {
+            return result.rest().stream().filter(l -> l.startsWith("#timing ")).findFirst().map(line -> {
+                String[] parts = line.split(" ");
+                return new Timing(Long.parseLong(parts[1]) - result.spawnedAtEpochMillis(), Long.parseLong(parts[2]) / 1e6);
+            }).orElse(null);
+        }
+    }
+
+    private ClassLoads classLoads(Handler handler, Variant variant) {
+        Path log = paths.work().resolve(handler.label() + "-" + variant + ".classes");
+        childRun(handler, variant, handler.payload().get(), List.of("-Xlog:class+load=info:file=" + log), "classes");
+        try (var lines = Files.lines(log)) {
+            int total = 0;
+            int archive = 0;
+            int jdk = 0;
+            int classPath = 0;
+            for (String line : (Iterable<String>) lines::iterator) {
+                int source = line.indexOf(" source: ");
+                if (source < 0) {
+                    continue;
+                }
+                total++;
+                String from = line.substring(source + 9);
+                if (from.startsWith("shared objects file")) {
+                    archive++;
+                } else if (from.startsWith("jrt:/") || from.startsWith("__JVM") || from.startsWith("java.")
+                        || from.startsWith("jdk.")) {
+                    jdk++;
+                } else if (from.startsWith("file:") || from.endsWith(".jar")) {
+                    classPath++;
+                } else {
+                    jdk++; // generated classes (lambda forms, proxies) count with the JDK
+                }
+            }
+            return new ClassLoads(total, archive, jdk, classPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ChildProcess.Result childRun(Handler handler, Variant variant, JsonNode payload, List<String> jvmFlags,
+                                         String purpose) {
+        String name = handler.label() + "-" + variant + "-" + purpose;
+        Path payloadFile = paths.work().resolve(name + ".json");
+        try {
+            Files.writeString(payloadFile, payload.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new LinkedHashMap<>(runtime.childEnvironment(handler.logicalId()));
+        List<String> command = new ArrayList<>();
+        switch (variant) {
+            case PRODUCT, PRODUCT_AOT -> {
+                command.add(BenchPaths.java().toString());
+                command.addAll(jvmFlags);
+                command.addAll(List.of("-cp", paths.productClassPath(), "io.athenaworkflow.bench.driver.ColdCallDriver",
+                        handler.productClass(), payloadFile.toString()));
+            }
+            case NAIVE -> {
+                env.remove("JAVA_TOOL_OPTIONS");
+                command.add(BenchPaths.java().toString());
+                command.addAll(jvmFlags);
+                command.addAll(List.of("-cp", paths.naiveClassPath(), "io.athenaworkflow.bench.driver.ColdCallDriver",
+                        handler.naiveClass(), payloadFile.toString()));
+            }
+            case PYTHON -> {
+                env.remove("JAVA_TOOL_OPTIONS");
+                command.addAll(List.of("python3", paths.python().toString(), handler.pythonAction(),
+                        payloadFile.toString()));
+            }
+        }
+        ChildProcess.Result result = ChildProcess.run(command, env, paths.work().resolve(name + ".err"),
+                line -> line.startsWith("{"));
+        checkAnswer(handler, variant, result.answer());
+        return result;
+    }
+
+    /** Every answer must be the call's real answer, not an error that happened to be fast. */
+    private static void checkAnswer(Handler handler, Variant variant, String answer) {
+        JsonNode json = BenchRuntime.read(answer);
+        boolean ok = switch (handler.pythonAction()) {
+            case "start" -> json.hasNonNull("queryExecutionId");
+            case "status" -> "SUCCEEDED".equals(json.path("state").asText());
+            case "fetch" -> json.path("rowCount").asLong() > 0;
+            case "cleanup" -> json.path("deleted").size() > 0;
+            default -> false;
+        };
+        if (!ok) {
+            throw new IllegalStateException(variant + " " + handler.label() + " answered something unexpected: " + answer);
+        }
+    }
+
+    /** Adds the a. rows: product and product+AOT against naive and Python, per handler. */
+    static void report(List<Result> results, Table table) {
+        for (Result result : results) {
+            double naive = Stats.median(result.seconds().get(Variant.NAIVE));
+            double python = Stats.median(result.seconds().get(Variant.PYTHON));
+            String baseline = "naive " + Stats.secondsWithSpread(result.seconds().get(Variant.NAIVE)) + " · boto3 "
+                    + Stats.secondsWithSpread(result.seconds().get(Variant.PYTHON));
+            for (Variant variant : List.of(Variant.PRODUCT, Variant.PRODUCT_AOT)) {
+                double product = Stats.median(result.seconds().get(variant));
+                table.add(GROUP, result.handler().label() + (variant == Variant.PRODUCT_AOT
+                                ? " + AOT cache (SnapStart stand-in)" : " (as deployed)"),
+                        Stats.secondsWithSpread(result.seconds().get(variant)), baseline,
+                        Stats.ratio(product / naive) + " naive · " + Stats.ratio(product / python) + " boto3",
+                        "≤ 0.5× naive and ≤ 1× boto3", product <= 0.5 * naive && product <= python);
+            }
+        }
+    }
+}
