@@ -1,11 +1,12 @@
 """The cold-call benchmark's Python baseline: a short boto3 script making the same AWS calls as one handler.
 
-    python3 cold_call.py start|status|fetch|cleanup PAYLOAD_FILE
+    python3 cold_call.py start|status|fetch|cleanup|paginate PAYLOAD_FILE
 
 Reads the same payload file the Java handler gets, makes the handler's calls with boto3 (endpoint, region and
 credentials from AWS_ENDPOINT_URL / AWS_REGION / AWS_ACCESS_KEY_ID ...), and prints the response as the first line
 of stdout, where the benchmark stops its clock. Validation and typing are reduced to what the calls need: this
-is the floor a Python Lambda would start from, not a port of the handlers.
+is the floor a Python Lambda would start from, not a port of the handlers. `paginate` (for the results benchmark)
+reads every page of GetQueryResults and reports the seconds that took, measured inside Python.
 """
 import csv
 import hashlib
@@ -72,8 +73,28 @@ def cleanup(payload):
     return {"queryExecutionId": query_id, "deleted": sorted(d["Key"] for d in deleted)}
 
 
+def paginate(payload):
+    """Every page of GetQueryResults at 1,000 rows, as the old Python module would have to; timed inside Python."""
+    import time
+    athena = boto3.client("athena")
+    begin = time.perf_counter()
+    rows, calls, token = 0, 0, None
+    while True:
+        args = {"QueryExecutionId": payload["query"]["queryExecutionId"], "MaxResults": 1000}
+        if token:
+            args["NextToken"] = token
+        page = athena.get_query_results(**args)
+        rows += len(page["ResultSet"]["Rows"]) - (1 if calls == 0 else 0)
+        calls += 1
+        token = page.get("NextToken")
+        if not token:
+            break
+    return {"rowCount": rows, "calls": calls, "seconds": time.perf_counter() - begin}
+
+
 if __name__ == "__main__":
     action, payload_file = sys.argv[1], sys.argv[2]
     with open(payload_file, encoding="utf-8") as f:
-        response = {"start": start, "status": status, "fetch": fetch, "cleanup": cleanup}[action](json.load(f))
+        response = {"start": start, "status": status, "fetch": fetch, "cleanup": cleanup,
+                    "paginate": paginate}[action](json.load(f))
     print(json.dumps(response, default=str), flush=True)

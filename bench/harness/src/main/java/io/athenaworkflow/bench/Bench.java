@@ -27,6 +27,7 @@ public final class Bench {
         BenchPaths paths = BenchPaths.of(options.root(), work);
         progress("scratch folder " + work);
         Table table = new Table();
+        String loadBefore = loadAverage();
 
         List<ColdCallBench.Result> coldCalls = null;
         ResultsBench.Result results = null;
@@ -44,7 +45,7 @@ public final class Bench {
                     coldCalls = new ColdCallBench(paths, runtime, options.runs()).run();
                 }
                 if (options.only().contains("b")) {
-                    results = new ResultsBench(runtime, Math.max(3, options.runs() / 2 + 1)).run();
+                    results = new ResultsBench(paths, runtime, options.runs()).run();
                 }
             }
         }
@@ -68,7 +69,9 @@ public final class Bench {
             FootprintBench.report(paths, coldStarts, coldCalls, table);
         }
 
-        String output = header(options) + "\n" + table.markdown();
+        String output = header(options) + String.format(Locale.ROOT,
+                "Load average (1/5/15 min) at start: %s; at end: %s (other work shares these cores).%n%n", loadBefore,
+                loadAverage()) + table.markdown();
         System.out.print(output);
         System.out.flush();
         if (options.out() != null) {
@@ -88,6 +91,15 @@ public final class Bench {
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         } catch (IOException | UncheckedIOException e) {
             return "unknown CPU";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
         }
     }
 

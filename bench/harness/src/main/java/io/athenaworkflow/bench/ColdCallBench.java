@@ -41,7 +41,11 @@ final class ColdCallBench {
 
     /** One handler's results: seconds per variant, and the class-load counts of product and naive. */
     record Result(Handler handler, Map<Variant, List<Double>> seconds, ClassLoads product, ClassLoads naive,
-                  List<Double> productInitMillis, List<Double> naiveInitMillis, List<Double> productJvmMillis) {
+                  Map<Variant, List<Timing>> timings) {
+
+        List<Double> initMillis(Variant variant) {
+            return timings.get(variant).stream().map(Timing::initMillis).toList();
+        }
     }
 
     /**
@@ -105,38 +109,39 @@ final class ColdCallBench {
                         + "; see " + paths.work().resolve(handler.label() + "-train.err"));
             }
             Map<Variant, List<Double>> seconds = new EnumMap<>(Variant.class);
-            List<Double> productInit = new ArrayList<>();
-            List<Double> naiveInit = new ArrayList<>();
-            List<Double> productJvm = new ArrayList<>();
+            Map<Variant, List<Timing>> timings = new EnumMap<>(Variant.class);
             for (int run = 1; run <= runs; run++) {
                 Bench.progress("a: " + handler.label() + ": run " + run + "/" + runs);
                 for (Variant variant : Variant.values()) {
                     List<String> flags = variant == Variant.PRODUCT_AOT ? List.of("-XX:AOTCache=" + aot) : List.of();
                     ChildProcess.Result result = childRun(handler, variant, handler.payload().get(), flags, "run");
                     seconds.computeIfAbsent(variant, v -> new ArrayList<>()).add(result.seconds());
-                    Timing timing = Timing.parse(result);
-                    if (variant == Variant.PRODUCT && timing != null) {
-                        productInit.add(timing.initMillis());
-                        productJvm.add(timing.jvmMillis());
-                    } else if (variant == Variant.NAIVE && timing != null) {
-                        naiveInit.add(timing.initMillis());
+                    if (variant != Variant.PYTHON) {
+                        timings.computeIfAbsent(variant, v -> new ArrayList<>()).add(Timing.parse(result));
                     }
                 }
             }
             ClassLoads product = classLoads(handler, Variant.PRODUCT);
             ClassLoads naive = classLoads(handler, Variant.NAIVE);
-            results.add(new Result(handler, seconds, product, naive, productInit, naiveInit, productJvm));
+            results.add(new Result(handler, seconds, product, naive, timings));
         }
         return results;
     }
 
-    /** The driver's second line: {@code #timing <epoch ms at main> <init ns> <call ns>}. */
-    private record Timing(double jvmMillis, double initMillis) {
+    /**
+     * The driver's second line, {@code #timing <epoch ms at main> <init ns> <call ns>}, as spans.
+     *
+     * @param jvmMillis spawn to main (JVM start, class path opened)
+     * @param initMillis the handler's class loading and constructor
+     * @param callMillis its first handleRequest
+     */
+    record Timing(double jvmMillis, double initMillis, double callMillis) {
         static Timing parse(ChildProcess.Result result) {
-            return result.rest().stream().filter(l -> l.startsWith("#timing ")).findFirst().map(line -> {
-                String[] parts = line.split(" ");
-                return new Timing(Long.parseLong(parts[1]) - result.spawnedAtEpochMillis(), Long.parseLong(parts[2]) / 1e6);
-            }).orElse(null);
+            String line = result.rest().stream().filter(l -> l.startsWith("#timing ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The driver printed no #timing line"));
+            String[] parts = line.split(" ");
+            return new Timing(Long.parseLong(parts[1]) - result.spawnedAtEpochMillis(), Long.parseLong(parts[2]) / 1e6,
+                    Long.parseLong(parts[3]) / 1e6);
         }
     }
 
@@ -239,6 +244,16 @@ final class ColdCallBench {
                         Stats.ratio(product / naive) + " naive · " + Stats.ratio(product / python) + " boto3",
                         "≤ 0.5× naive and ≤ 1× boto3", product <= 0.5 * naive && product <= python);
             }
+            table.add(GROUP, result.handler().label() + ": where the time goes (JVM start → main · init · first call)",
+                    breakdown(result.timings().get(Variant.PRODUCT)) + " · with AOT "
+                            + breakdown(result.timings().get(Variant.PRODUCT_AOT)),
+                    "naive " + breakdown(result.timings().get(Variant.NAIVE)), "", "", null);
         }
+    }
+
+    private static String breakdown(List<Timing> timings) {
+        return Stats.millis(Stats.median(timings.stream().map(Timing::jvmMillis).toList())) + " · "
+                + Stats.millis(Stats.median(timings.stream().map(Timing::initMillis).toList())) + " · "
+                + Stats.millis(Stats.median(timings.stream().map(Timing::callMillis).toList()));
     }
 }

@@ -32,9 +32,10 @@ final class FootprintBench {
                                 + " from its jars)",
                         Stats.ratio((double) product.total() / baseline.total()), "", null);
                 table.add(GROUP, result.handler().label() + ": handler init (constructor) in the fresh JVM",
-                        Stats.millis(Stats.median(result.productInitMillis())),
-                        "naive " + Stats.millis(Stats.median(result.naiveInitMillis())),
-                        Stats.ratio(Stats.median(result.productInitMillis()) / Stats.median(result.naiveInitMillis())),
+                        Stats.millis(Stats.median(result.initMillis(ColdCallBench.Variant.PRODUCT))),
+                        "naive " + Stats.millis(Stats.median(result.initMillis(ColdCallBench.Variant.NAIVE))),
+                        Stats.ratio(Stats.median(result.initMillis(ColdCallBench.Variant.PRODUCT))
+                                / Stats.median(result.initMillis(ColdCallBench.Variant.NAIVE))),
                         "", null);
             }
         }
