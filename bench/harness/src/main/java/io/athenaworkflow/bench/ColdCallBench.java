@@ -55,8 +55,36 @@ final class ColdCallBench {
      * @param fromArchive from the JDK's CDS archive (or the AOT cache)
      * @param fromJdk from the JDK's modules, not archived
      * @param fromClassPath from the application's jars
+     * @param generated defined at run time (lambda and proxy classes; their source is the class that made them)
      */
-    record ClassLoads(int total, int fromArchive, int fromJdk, int fromClassPath) {
+    record ClassLoads(int total, int fromArchive, int fromJdk, int fromClassPath, int generated) {
+
+        /** Counts the lines of a {@code -Xlog:class+load} file by where each class came from. */
+        static ClassLoads parse(List<String> log) {
+            int total = 0;
+            int archive = 0;
+            int jdk = 0;
+            int classPath = 0;
+            int generated = 0;
+            for (String line : log) {
+                int source = line.indexOf(" source: ");
+                if (source < 0) {
+                    continue;
+                }
+                total++;
+                String from = line.substring(source + " source: ".length());
+                if (from.startsWith("shared objects file")) {
+                    archive++;
+                } else if (from.startsWith("jrt:/")) {
+                    jdk++;
+                } else if (from.startsWith("file:") || from.startsWith("jar:")) {
+                    classPath++;
+                } else {
+                    generated++;
+                }
+            }
+            return new ClassLoads(total, archive, jdk, classPath, generated);
+        }
     }
 
     private final BenchPaths paths;
@@ -149,29 +177,7 @@ final class ColdCallBench {
         Path log = paths.work().resolve(handler.label() + "-" + variant + ".classes");
         childRun(handler, variant, handler.payload().get(), List.of("-Xlog:class+load=info:file=" + log), "classes");
         try (var lines = Files.lines(log)) {
-            int total = 0;
-            int archive = 0;
-            int jdk = 0;
-            int classPath = 0;
-            for (String line : (Iterable<String>) lines::iterator) {
-                int source = line.indexOf(" source: ");
-                if (source < 0) {
-                    continue;
-                }
-                total++;
-                String from = line.substring(source + 9);
-                if (from.startsWith("shared objects file")) {
-                    archive++;
-                } else if (from.startsWith("jrt:/") || from.startsWith("__JVM") || from.startsWith("java.")
-                        || from.startsWith("jdk.")) {
-                    jdk++;
-                } else if (from.startsWith("file:") || from.endsWith(".jar")) {
-                    classPath++;
-                } else {
-                    jdk++; // generated classes (lambda forms, proxies) count with the JDK
-                }
-            }
-            return new ClassLoads(total, archive, jdk, classPath);
+            return ClassLoads.parse(lines.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

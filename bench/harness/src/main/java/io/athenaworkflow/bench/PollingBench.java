@@ -64,17 +64,25 @@ final class PollingBench {
 
     /** The deployed definition with the Wait's Seconds fixed, as its own state machine. */
     static String createFixed(BenchRuntime runtime, StateMachineDeployment deployed, int seconds) {
-        ObjectNode definition = (ObjectNode) BenchRuntime.read(deployed.definition());
-        JsonNode wait = definition.path("States").path(WAIT_STATE);
+        return runtime.runtime.stepFunctions().createStateMachine(StateMachineSpec.of(
+                deployed.name() + "-fixed-" + seconds + "s", withFixedWait(deployed.definition(), seconds),
+                "arn:aws:iam::000000000000:role/bench-fixed-polling")).arn();
+    }
+
+    /**
+     * The definition with {@value #WAIT_STATE}'s {@code Seconds} replaced by a constant; nothing else changes.
+     *
+     * @throws IllegalStateException when the definition has no such Wait state (the real file changed)
+     */
+    static String withFixedWait(String definition, int seconds) {
+        ObjectNode root = (ObjectNode) BenchRuntime.read(definition);
+        JsonNode wait = root.path("States").path(WAIT_STATE);
         if (!"Wait".equals(wait.path("Type").asText()) || !wait.has("Seconds")) {
             throw new IllegalStateException("The state machine has no Wait state '" + WAIT_STATE + "' with Seconds: the"
                     + " fixed-polling variants cannot be generated; update PollingBench.WAIT_STATE.");
         }
         ((ObjectNode) wait).put("Seconds", seconds);
-        String arn = runtime.runtime.stepFunctions().createStateMachine(StateMachineSpec.of(
-                deployed.name() + "-fixed-" + seconds + "s", definition.toString(),
-                "arn:aws:iam::000000000000:role/bench-fixed-polling")).arn();
-        return arn;
+        return root.toString();
     }
 
     static Run execute(BenchRuntime runtime, String stateMachineArn, int d) {
