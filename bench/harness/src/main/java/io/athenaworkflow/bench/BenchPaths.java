@@ -30,7 +30,7 @@ record BenchPaths(Path root, Path functionsJar, Path functionsClassesJar, Path d
         Path bench = root.resolve("bench");
         BenchPaths paths = new BenchPaths(root,
                 root.resolve("functions/target/athena-workflow-functions.jar"),
-                root.resolve("functions/target/original-athena-workflow-functions.jar"),
+                bench.resolve("naive/target/product-classes.jar"),
                 bench.resolve("driver/target/bench-driver.jar"),
                 bench.resolve("naive/target/bench-naive.jar"),
                 bench.resolve("naive/target/lib"),

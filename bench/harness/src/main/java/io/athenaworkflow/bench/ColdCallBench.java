@@ -12,7 +12,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * a. A fresh JVM (or Python process) to the first response of each handler, against the running local runtime:
@@ -56,8 +60,12 @@ final class ColdCallBench {
      * @param fromJdk from the JDK's modules, not archived
      * @param fromClassPath from the application's jars
      * @param generated defined at run time (lambda and proxy classes; their source is the class that made them)
+     * @param httpClient the SDK HTTP client whose classes were loaded ({@code apache5}, {@code urlconnection}, ...)
      */
-    record ClassLoads(int total, int fromArchive, int fromJdk, int fromClassPath, int generated) {
+    private static final Pattern HTTP_CLIENT =
+            Pattern.compile("\\] software\\.amazon\\.awssdk\\.http\\.(apache5|apache|urlconnection|nio\\.netty|crt)\\.");
+
+    record ClassLoads(int total, int fromArchive, int fromJdk, int fromClassPath, int generated, String httpClient) {
 
         /** Counts the lines of a {@code -Xlog:class+load} file by where each class came from. */
         static ClassLoads parse(List<String> log) {
@@ -66,12 +74,17 @@ final class ColdCallBench {
             int jdk = 0;
             int classPath = 0;
             int generated = 0;
+            Set<String> clients = new TreeSet<>();
             for (String line : log) {
                 int source = line.indexOf(" source: ");
                 if (source < 0) {
                     continue;
                 }
                 total++;
+                Matcher client = HTTP_CLIENT.matcher(line);
+                if (client.find()) {
+                    clients.add(client.group(1));
+                }
                 String from = line.substring(source + " source: ".length());
                 if (from.startsWith("shared objects file")) {
                     archive++;
@@ -83,7 +96,7 @@ final class ColdCallBench {
                     generated++;
                 }
             }
-            return new ClassLoads(total, archive, jdk, classPath, generated);
+            return new ClassLoads(total, archive, jdk, classPath, generated, String.join("+", clients));
         }
     }
 
@@ -151,6 +164,11 @@ final class ColdCallBench {
             }
             ClassLoads product = classLoads(handler, Variant.PRODUCT);
             ClassLoads naive = classLoads(handler, Variant.NAIVE);
+            // The comparison is about these clients: fail rather than print figures of another set-up.
+            if (!product.httpClient().equals("urlconnection") || !naive.httpClient().equals("apache5")) {
+                throw new IllegalStateException(handler.label() + ": expected the product on urlconnection and the naive"
+                        + " handler on apache5, but they loaded " + product.httpClient() + " and " + naive.httpClient());
+            }
             results.add(new Result(handler, seconds, product, naive, timings));
         }
         return results;

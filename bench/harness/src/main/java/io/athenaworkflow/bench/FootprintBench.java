@@ -27,9 +27,10 @@ final class FootprintBench {
                 ColdCallBench.ClassLoads product = result.product();
                 ColdCallBench.ClassLoads baseline = result.naive();
                 table.add(GROUP, result.handler().label() + ": classes loaded by the first response (fresh JVM)",
-                        Stats.count(product.total()) + " (" + Stats.count(product.fromClassPath()) + " from the jar)",
+                        Stats.count(product.total()) + " (" + Stats.count(product.fromClassPath()) + " from the jar; "
+                                + product.httpClient() + ")",
                         "naive " + Stats.count(baseline.total()) + " (" + Stats.count(baseline.fromClassPath())
-                                + " from its jars)",
+                                + " from its jars; " + baseline.httpClient() + ")",
                         Stats.ratio((double) product.total() / baseline.total()), "", null);
                 table.add(GROUP, result.handler().label() + ": handler init (constructor) in the fresh JVM",
                         Stats.millis(Stats.median(result.initMillis(ColdCallBench.Variant.PRODUCT))),
