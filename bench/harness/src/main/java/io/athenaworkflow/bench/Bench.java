@@ -1,0 +1,110 @@
+package io.athenaworkflow.bench;
+
+import io.athenaworkflow.local.LocalAwsConfig;
+import io.athenaworkflow.local.lambda.ColdStart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmarks of "Proof under stress" §5, printed as one Markdown table on stdout (progress goes to stderr).
+ * Run through {@code bench/run}, which builds what they need. Every baseline is measured in the same run, next to
+ * the figure it is compared with.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        BenchOptions options = BenchOptions.parse(args);
+        Path work = Files.createTempDirectory("athena-bench");
+        BenchPaths paths = BenchPaths.of(options.root(), work);
+        progress("scratch folder " + work);
+        Table table = new Table();
+        String loadBefore = loadAverage();
+
+        List<ColdCallBench.Result> coldCalls = null;
+        ResultsBench.Result results = null;
+        RuntimeBench.WorkflowResult workflow = null;
+        List<ColdStart> coldStarts = null;
+        if (options.only().stream().anyMatch(b -> List.of("a", "b", "d", "e").contains(b))) {
+            progress("starting the local runtime (real clock)");
+            try (BenchRuntime runtime = BenchRuntime.start(paths, LocalAwsConfig.transientOnAnyPort())) {
+                runtime.loadDemoTable();
+                if (options.only().contains("d") || options.only().contains("e")) {
+                    workflow = RuntimeBench.workflow(runtime, options.runs());
+                    coldStarts = runtime.runtime.lambda().coldStarts();
+                }
+                if (options.only().contains("a")) {
+                    coldCalls = new ColdCallBench(paths, runtime, options.runs()).run();
+                }
+                if (options.only().contains("b")) {
+                    results = new ResultsBench(paths, runtime, options.runs()).run();
+                }
+            }
+        }
+        List<PollingBench.Result> polling = options.only().contains("c") ? new PollingBench(paths).run() : null;
+        RuntimeBench runtimeBench = new RuntimeBench(paths, options.runs());
+        RuntimeBench.StartResult starts = options.only().contains("d") ? runtimeBench.starts() : null;
+
+        if (coldCalls != null) {
+            ColdCallBench.report(coldCalls, table);
+        }
+        if (results != null) {
+            ResultsBench.report(results, table);
+        }
+        if (polling != null) {
+            PollingBench.report(polling, table);
+        }
+        if (options.only().contains("d")) {
+            RuntimeBench.report(starts, workflow, runtimeBench.cliPresent(), table);
+        }
+        if (options.only().contains("e")) {
+            FootprintBench.report(paths, coldStarts, coldCalls, table);
+        }
+
+        String output = header(options) + String.format(Locale.ROOT,
+                "Load average (1/5/15 min) at start: %s; at end: %s (other work shares these cores).%n%n", loadBefore,
+                loadAverage()) + table.markdown();
+        System.out.print(output);
+        System.out.flush();
+        if (options.out() != null) {
+            Files.writeString(options.out(), output);
+        }
+    }
+
+    private static String header(BenchOptions options) {
+        return String.format(Locale.ROOT, "Benchmarks of %s — %s, %d cores, %s, JDK %s; medians of %d runs%n",
+                options.root().getFileName(), LocalDate.now(), Runtime.getRuntime().availableProcessors(), cpuModel(),
+                Runtime.version(), options.runs());
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
+    }
+
+    static void progress(String message) {
+        System.err.println("[bench] " + message);
+        System.err.flush();
+    }
+}
