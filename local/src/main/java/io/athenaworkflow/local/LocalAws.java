@@ -47,8 +47,17 @@ public final class LocalAws implements AutoCloseable {
      * @throws io.athenaworkflow.local.edge.EdgeStartException when the port cannot be bound
      */
     public static LocalAws start(LocalAwsConfig config, SqlEngineFactory engines) {
+        return start(config, engines, ServiceDecorators.none());
+    }
+
+    /**
+     * Starts the services, each wrapped as {@code decorators} say (e.g. to inject faults). {@link #athena()} stays
+     * the undecorated service.
+     */
+    public static LocalAws start(LocalAwsConfig config, SqlEngineFactory engines, ServiceDecorators decorators) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(engines, "engines");
+        Objects.requireNonNull(decorators, "decorators");
         List<AutoCloseable> started = new ArrayList<>();
         try {
             LocalS3 s3 = LocalS3.start(new LocalS3Config(
@@ -56,7 +65,8 @@ public final class LocalAws implements AutoCloseable {
                     config.clock()));
             started.add(s3);
             s3.createBucket(config.athenaResultsBucket());
-            SqlEngine engine = Objects.requireNonNull(engines.create(s3), "the SqlEngineFactory returned null");
+            ObjectStore athenaStore = decorators.athenaStore().apply(s3);
+            SqlEngine engine = Objects.requireNonNull(engines.create(athenaStore), "the SqlEngineFactory returned null");
             started.add(engine);
             AthenaCatalog catalog = engine instanceof AthenaCatalog c ? c
                     : engine instanceof DuckDbSqlEngine duckDb ? new EngineCatalog(duckDb.catalog()) : AthenaCatalog.empty();
@@ -64,10 +74,10 @@ public final class LocalAws implements AutoCloseable {
                     new AthenaConfig(config.accountId(), config.region(), "s3://" + config.athenaResultsBucket() + "/",
                             config.athenaConcurrencyQuota(), config.minimumQueryDuration(),
                             AthenaConfig.DEFAULT_TOKEN_RETENTION),
-                    engine, catalog, s3, config.clock());
+                    engine, catalog, athenaStore, config.clock());
             started.add(athena);
-            EdgeServer edge = EdgeServer.start(new EdgeConfig(config.port()), s3.servlet());
-            edge.register(athena);
+            EdgeServer edge = EdgeServer.start(new EdgeConfig(config.port()), decorators.s3().apply(s3.servlet()));
+            edge.register(decorators.athena().apply(athena));
             return new LocalAws(config, s3, engine, athena, edge);
         } catch (RuntimeException e) {
             for (AutoCloseable closeable : started.reversed()) {

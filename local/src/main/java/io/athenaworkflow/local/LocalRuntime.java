@@ -6,8 +6,11 @@ import io.athenaworkflow.local.events.EventEnvelope;
 import io.athenaworkflow.local.events.EventTargets;
 import io.athenaworkflow.local.events.LocalEventBus;
 import io.athenaworkflow.local.events.S3ObjectCreated;
+import io.athenaworkflow.local.faults.BoundedLambda;
+import io.athenaworkflow.local.faults.Faults;
 import io.athenaworkflow.local.lambda.FunctionSpec;
 import io.athenaworkflow.local.lambda.InvocationResult;
+import io.athenaworkflow.local.lambda.LambdaService;
 import io.athenaworkflow.local.lambda.LambdaSettings;
 import io.athenaworkflow.local.lambda.LocalLambda;
 import io.athenaworkflow.local.lambda.SdkEndpoint;
@@ -54,16 +57,19 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalLambda lambda;
     private final StepFunctionsService stepFunctions;
     private final LocalEventBus events;
+    private final Faults faults;
     private final List<AutoCloseable> resources;
 
     private LocalRuntime(LocalRuntimeConfig config, LocalAws aws, DeployedTemplate template, LocalLambda lambda,
-                         StepFunctionsService stepFunctions, LocalEventBus events, List<AutoCloseable> resources) {
+                         StepFunctionsService stepFunctions, LocalEventBus events, Faults faults,
+                         List<AutoCloseable> resources) {
         this.config = config;
         this.aws = aws;
         this.template = template;
         this.lambda = lambda;
         this.stepFunctions = stepFunctions;
         this.events = events;
+        this.faults = faults;
         this.resources = resources;
     }
 
@@ -73,7 +79,9 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             Path dataDir = config.aws().dataDir();
             Path catalogDir = dataDir != null ? dataDir.resolve("catalog") : temporaryDirectory(started);
-            LocalAws aws = LocalAws.start(config.aws(), SqlEngineFactory.duckDb(catalogDir));
+            Faults faults = Faults.of(config.faults());
+            LocalAws aws = LocalAws.start(config.aws(), SqlEngineFactory.duckDb(catalogDir),
+                    new ServiceDecorators(faults::athena, faults::s3, faults::objectStore));
             started.add(aws);
             String region = aws.config().region();
             String account = aws.config().accountId();
@@ -96,10 +104,13 @@ public final class LocalRuntime implements AutoCloseable {
                     .withSdk(SdkEndpoint.of(aws.endpoint())).withClock(aws.clock()));
             started.add(lambda);
             template.functions().forEach(function -> lambda.deploy(FunctionSpec.from(function)));
+            // What Step Functions and EventBridge invoke: the host behind the plan's faults and the environment limit.
+            LambdaService invoker = faults.lambda(config.maxEnvironmentsPerFunction() > 0
+                    ? BoundedLambda.of(lambda, config.maxEnvironmentsPerFunction()) : lambda);
 
             StepFunctionsService stepFunctions = StepFunctionsService.create(
                     StepFunctionsConfig.defaults().withRegion(region).withAccountId(account), aws.clock(),
-                    LocalTaskInvoker.create(TaskServices.none().withLambda(lambda).withAthena(aws.athena())
+                    LocalTaskInvoker.create(TaskServices.none().withLambda(invoker).withAthena(faults.athena(aws.athena()))
                             .withObjectStore(aws.objectStore())));
             started.add(stepFunctions);
             aws.register(stepFunctions);
@@ -108,7 +119,7 @@ public final class LocalRuntime implements AutoCloseable {
                         "arn:aws:iam::" + account + ":role/" + config.stackName() + "-" + machine.logicalId() + "Role"));
             }
 
-            LocalEventBus events = LocalEventBus.start(new Targets(stepFunctions, lambda), aws.clock(),
+            LocalEventBus events = LocalEventBus.start(new Targets(stepFunctions, invoker), aws.clock(),
                     EventBusSettings.defaults());
             started.add(events);
             events.addRules(template);
@@ -123,7 +134,8 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             });
             started.add(sfnSubscription);
-            return new LocalRuntime(config, aws, template, lambda, stepFunctions, events, List.copyOf(started));
+            return new LocalRuntime(config, aws, template, lambda, stepFunctions, events, faults,
+                    List.copyOf(started));
         } catch (RuntimeException e) {
             closeAll(started, e);
             throw e;
@@ -167,6 +179,11 @@ public final class LocalRuntime implements AutoCloseable {
         return events;
     }
 
+    /** The faults of {@link LocalRuntimeConfig#faults()} at work: what was injected so far. */
+    public Faults faults() {
+        return faults;
+    }
+
     @Override
     public void close() {
         RuntimeException failure = new RuntimeException("Closing the local runtime failed");
@@ -186,7 +203,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** EventBridge targets: start an execution with the event as input, or invoke a function asynchronously. */
-    private record Targets(StepFunctionsService stepFunctions, LocalLambda lambda) implements EventTargets {
+    private record Targets(StepFunctionsService stepFunctions, LambdaService lambda) implements EventTargets {
 
         @Override
         public void startExecution(String stateMachineArn, String inputJson) {

@@ -1,5 +1,7 @@
 package io.athenaworkflow.local;
 
+import io.athenaworkflow.local.faults.FaultPlan;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +15,12 @@ import java.util.Objects;
  * @param functionsJar the functions jar that the template's {@code CodeUri: functions/} stands for
  * @param stackName the stack name the template is deployed under (names and ARNs derive from it)
  * @param parameters template parameter overrides; {@link #LOCAL_PARAMETERS} fill the ones without defaults
+ * @param faults the faults the services inject ({@link FaultPlan#none()} by default)
+ * @param maxEnvironmentsPerFunction at most this many invocations of one function run at once, further ones wait
+ *     (each runs in its own execution environment, a class loader with its own libraries); 0: no limit, like Lambda
  */
 public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path functionsJar, String stackName,
-                                 Map<String, String> parameters) {
+                                 Map<String, String> parameters, FaultPlan faults, int maxEnvironmentsPerFunction) {
 
     /** Local values for the template's parameters that have no default (the buckets), created at start. */
     public static final Map<String, String> LOCAL_PARAMETERS = Map.of(
@@ -29,6 +34,11 @@ public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path func
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(projectRoot, "projectRoot");
         Objects.requireNonNull(functionsJar, "functionsJar");
+        Objects.requireNonNull(faults, "faults");
+        if (maxEnvironmentsPerFunction < 0) {
+            throw new IllegalArgumentException("maxEnvironmentsPerFunction must be 0 (no limit) or more, got "
+                    + maxEnvironmentsPerFunction);
+        }
         Map<String, String> merged = new LinkedHashMap<>(LOCAL_PARAMETERS);
         merged.putAll(parameters);
         parameters = Map.copyOf(merged);
@@ -37,16 +47,28 @@ public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path func
     /** The project's template and jar on a transient store, any free port and the real clock. */
     public static LocalRuntimeConfig of(Path projectRoot, Path functionsJar) {
         return new LocalRuntimeConfig(LocalAwsConfig.transientOnAnyPort(), projectRoot, functionsJar, DEFAULT_STACK_NAME,
-                Map.of());
+                Map.of(), FaultPlan.none(), 0);
     }
 
     public LocalRuntimeConfig withAws(LocalAwsConfig newAws) {
-        return new LocalRuntimeConfig(newAws, projectRoot, functionsJar, stackName, parameters);
+        return new LocalRuntimeConfig(newAws, projectRoot, functionsJar, stackName, parameters, faults,
+                maxEnvironmentsPerFunction);
     }
 
     public LocalRuntimeConfig withParameter(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(parameters);
         next.put(name, value);
-        return new LocalRuntimeConfig(aws, projectRoot, functionsJar, stackName, next);
+        return new LocalRuntimeConfig(aws, projectRoot, functionsJar, stackName, next, faults, maxEnvironmentsPerFunction);
+    }
+
+    /** Injects {@code plan}'s faults into S3, Athena and Lambda (see {@link io.athenaworkflow.local.faults}). */
+    public LocalRuntimeConfig withFaults(FaultPlan plan) {
+        return new LocalRuntimeConfig(aws, projectRoot, functionsJar, stackName, parameters, plan,
+                maxEnvironmentsPerFunction);
+    }
+
+    /** Lets at most {@code limit} invocations of one function run at once (0: no limit). */
+    public LocalRuntimeConfig withMaxEnvironmentsPerFunction(int limit) {
+        return new LocalRuntimeConfig(aws, projectRoot, functionsJar, stackName, parameters, faults, limit);
     }
 }

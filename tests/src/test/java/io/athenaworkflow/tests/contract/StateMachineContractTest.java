@@ -31,7 +31,7 @@ class StateMachineContractTest {
     /** Errors of the Lambda integration and runtime that Step Functions documents for retrying. */
     private static final Set<String> LAMBDA_ERRORS = Set.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "Lambda.ClientExecutionTimeoutException",
-            "Lambda.Unknown", "Sandbox.Timedout");
+            "Lambda.Unknown", "Sandbox.Timedout", "Runtime.ExitError");
 
     private static final String RETRIED_ATHENA_ERROR = "io.athenaworkflow.athena.errors.AthenaThrottledException";
 

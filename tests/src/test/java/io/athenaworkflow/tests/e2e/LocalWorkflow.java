@@ -51,8 +51,13 @@ public final class LocalWorkflow implements AutoCloseable {
     }
 
     public LocalWorkflow(UnaryOperator<LocalAwsConfig> settings) {
-        runtime = LocalRuntime.start(LocalRuntimeConfig.of(ProjectFiles.root(), ProjectFiles.functionsJar())
-                .withAws(settings.apply(LocalAwsConfig.transientOnAnyPort())));
+        this(settings, UnaryOperator.identity());
+    }
+
+    /** With the runtime's own settings customized too (faults, environment limits, template parameters). */
+    public LocalWorkflow(UnaryOperator<LocalAwsConfig> settings, UnaryOperator<LocalRuntimeConfig> runtimeSettings) {
+        runtime = LocalRuntime.start(runtimeSettings.apply(LocalRuntimeConfig.of(ProjectFiles.root(),
+                ProjectFiles.functionsJar()).withAws(settings.apply(LocalAwsConfig.transientOnAnyPort()))));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sfn = SfnClient.builder().endpointOverride(runtime.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();

@@ -1,0 +1,104 @@
+package io.athenaworkflow.tests.faults;
+
+import io.athenaworkflow.local.faults.AthenaFault;
+import io.athenaworkflow.local.faults.Calls;
+import io.athenaworkflow.local.faults.FaultPlan;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Athena answering throttling and 5xx errors, or losing a response, under the real workflow: the SDK's own retries
+ * and the state machine's Retry overcome short outages; long ones end in the named error.
+ */
+class AthenaFaultsTest {
+
+    @Test
+    void startQueryExecution_whenThrottledForAWhile_isRetriedAndTheExecutionSucceeds() {
+        AthenaFault throttling = AthenaFault.throttling("StartQueryExecution", Calls.first(6));
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(throttling))) {
+            DescribeExecutionResponse execution = w.run();
+
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "AthenaThrottledException");
+            assertThat(w.faults().injected(throttling)).isEqualTo(6);
+            assertThat(LocalOutput.rows(execution)).isEqualTo(3);
+            w.assertCleanEnd(execution, 1);
+        }
+    }
+
+    @Test
+    void getQueryExecution_whenThrottledForAWhile_isRetriedAndTheExecutionSucceeds() {
+        AthenaFault throttling = AthenaFault.throttling("GetQueryExecution", Calls.first(6));
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(throttling))) {
+            DescribeExecutionResponse execution = w.run();
+
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            List<String> checks = w.outcomes(execution.executionArn(), "CheckStatus");
+            assertThat(checks.getFirst()).isEqualTo("AthenaThrottledException");
+            assertThat(checks.getLast()).isEqualTo("ok");
+            assertThat(w.faults().injected(throttling)).isEqualTo(6);
+            w.assertCleanEnd(execution, 1);
+        }
+    }
+
+    @Test
+    void athena_whenAnsweringInternalServerErrors_isRetriedAndTheExecutionSucceeds() {
+        AthenaFault startFails = AthenaFault.internalError("StartQueryExecution", Calls.first(5));
+        AthenaFault statusFails = AthenaFault.internalError("GetQueryExecution", Calls.range(2, 7));
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(startFails).with(statusFails))) {
+            DescribeExecutionResponse execution = w.run();
+
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "AthenaUnavailableException");
+            assertThat(w.outcomes(execution.executionArn(), "CheckStatus")).contains("AthenaUnavailableException");
+            assertThat(w.faults().injected(startFails)).isEqualTo(5);
+            assertThat(w.faults().injected(statusFails)).isEqualTo(6);
+            w.assertCleanEnd(execution, 1);
+        }
+    }
+
+    @Test
+    void startQueryExecution_whenTheResponseOfAStartedQueryIsLost_startsExactlyOneQuery() {
+        // Athena starts the query every time; the handler never hears of it and retries with the same
+        // ClientRequestToken, first through the SDK, then through the state machine's Retry.
+        AthenaFault lost = AthenaFault.responseLost("StartQueryExecution", Calls.first(6));
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(lost))) {
+            DescribeExecutionResponse execution = w.run();
+
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "AthenaUnavailableException");
+            assertThat(w.faults().injected(lost)).isEqualTo(6);
+            w.assertCleanEnd(execution, 1);
+            assertThat(w.queries().getFirst().queryExecutionId())
+                    .isEqualTo(LocalOutput.json(execution).get("queryExecutionId").asText());
+        }
+    }
+
+    @Test
+    void startQueryExecution_whenFailingLongerThanTheRetries_endsInAthenaUnavailableWithoutAQuery() {
+        AthenaFault down = AthenaFault.internalError("StartQueryExecution", Calls.all());
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(down))) {
+            DescribeExecutionResponse execution = w.run();
+
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "AthenaUnavailableException");
+            assertThat(execution.cause()).contains("StartQueryExecution failed: InternalServerException");
+            // The first attempt and the 8 retries of the ASL's Athena retrier, each after the SDK's own retries.
+            assertThat(w.outcomes(execution.executionArn(), "StartQuery"))
+                    .hasSize(9).containsOnly("AthenaUnavailableException");
+            assertThat(w.faults().injected(down)).isGreaterThanOrEqualTo(9);
+            w.assertCleanEnd(execution, 0);
+        }
+    }
+
+    static void assertRetriedThenOk(List<String> outcomes, String error) {
+        assertThat(outcomes).as("attempts").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(outcomes.getLast()).as("last attempt").isEqualTo("ok");
+        assertThat(outcomes.subList(0, outcomes.size() - 1)).as("failed attempts").containsOnly(error);
+    }
+}
