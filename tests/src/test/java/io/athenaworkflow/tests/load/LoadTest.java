@@ -139,7 +139,7 @@ class LoadTest {
             System.out.printf(Locale.ROOT, "LOAD %d executions, Athena quota %d, queries of %d s, %d environments per"
                             + " function, SDK max attempts %s%n  wall time %.1f s; endings %s%n  virtual duration p50 %s"
                             + " p95 %s max %s%n  real duration p50 %.2f s p95 %.2f s max %.2f s%n  throttled StartQuery"
-                            + " attempts %d (at most %d in one execution; the ASL allows 8 retries); Lambda environments"
+                            + " attempts %d (at most %d in one execution; the ASL allows 20 retries); Lambda environments"
                             + " started %d%n",
                     EXECUTIONS, QUOTA, QUERY_SECONDS, ENVIRONMENTS_PER_FUNCTION, sdkAttempts,
                     wallNanos / 1e9, endings, percentile(virtual, 50), percentile(virtual, 95), virtual.getLast(),
@@ -175,7 +175,7 @@ class LoadTest {
 
             if (!exhausted.isEmpty()) {
                 System.out.printf(Locale.ROOT, "LOAD FINDING: %d executions failed with AthenaThrottledException after"
-                        + " the ASL's 8 retries, the quota still full: %s%n", exhausted.size(), exhausted);
+                        + " the ASL's 20 retries, the quota still full: %s%n", exhausted.size(), exhausted);
             }
 
             // No query twice: Athena knows exactly the queries the executions started (besides the setup's).
@@ -299,7 +299,7 @@ class LoadTest {
     }
 
     /**
-     * Whether the execution failed because every StartQuery attempt (the first and the ASL's 8 retries) was refused
+     * Whether the execution failed because every StartQuery attempt (the first and the ASL's 20 retries) was refused
      * by Athena's concurrency quota.
      */
     private static boolean isExhaustedThrottling(DescribeExecutionResponse execution, List<HistoryEvent> history) {
