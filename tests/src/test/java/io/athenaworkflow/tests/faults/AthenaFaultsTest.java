@@ -96,6 +96,23 @@ class AthenaFaultsTest {
         }
     }
 
+    @Test
+    void startQueryExecution_whenEveryResponseIsLost_failsNamedWithStillExactlyOneQuery() {
+        AthenaFault lost = AthenaFault.responseLost("StartQueryExecution", Calls.all());
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(lost))) {
+            DescribeExecutionResponse execution = w.run();
+
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "AthenaUnavailableException");
+            assertThat(w.outcomes(execution.executionArn(), "StartQuery"))
+                    .hasSize(9).containsOnly("AthenaUnavailableException");
+            // Every attempt reached Athena with the same ClientRequestToken: one query, however often it was asked.
+            // (The workflow never learned its id, so no Cleanup can stop it or delete its result: a known gap.)
+            assertThat(w.queries()).hasSize(1);
+            assertThat(w.faults().injected(lost)).isGreaterThanOrEqualTo(9);
+        }
+    }
+
     static void assertRetriedThenOk(List<String> outcomes, String error) {
         assertThat(outcomes).as("attempts").hasSizeGreaterThanOrEqualTo(2);
         assertThat(outcomes.getLast()).as("last attempt").isEqualTo("ok");
