@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ public final class Bench {
         BenchOptions options = BenchOptions.parse(args);
         Path work = Files.createTempDirectory("athena-bench");
         BenchPaths paths = BenchPaths.of(options.root(), work);
-        progress("scratch folder " + work);
+        progress("scratch folder " + work + " (deleted after a successful run unless --keep)");
         Table table = new Table();
         String loadBefore = loadAverage();
 
@@ -76,6 +77,19 @@ public final class Bench {
         System.out.flush();
         if (options.out() != null) {
             Files.writeString(options.out(), output);
+        }
+        if (options.keep()) {
+            progress("kept the scratch folder " + work);
+        } else {
+            deleteTree(work); // AOT caches and logs: a few hundred MB per run
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

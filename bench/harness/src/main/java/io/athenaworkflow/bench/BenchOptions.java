@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Command line: {@code [--root DIR] [--runs N] [--only a,b,c,d,e] [--out FILE]}.
+ * Command line: {@code [--root DIR] [--runs N] [--only a,b,c,d,e] [--out FILE] [--keep]}.
  *
  * @param root the project root (default: the working directory)
  * @param runs repetitions of each timed measure (default 5; medians are reported)
  * @param only the benchmarks to run (default all: a b c d e)
  * @param out a file to write the table to as well, or null
+ * @param keep keep the scratch folder after a successful run (it is always kept after a failure)
  */
-record BenchOptions(Path root, int runs, Set<String> only, Path out) {
+record BenchOptions(Path root, int runs, Set<String> only, Path out, boolean keep) {
 
     static final List<String> ALL = List.of("a", "b", "c", "d", "e");
 
@@ -22,7 +23,12 @@ record BenchOptions(Path root, int runs, Set<String> only, Path out) {
         int runs = 5;
         Set<String> only = new LinkedHashSet<>(ALL);
         Path out = null;
+        boolean keep = false;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--keep")) {
+                keep = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--root" -> root = Path.of(required(args[i], value)).toAbsolutePath().normalize();
@@ -30,7 +36,7 @@ record BenchOptions(Path root, int runs, Set<String> only, Path out) {
                 case "--only" -> only = new LinkedHashSet<>(List.of(required(args[i], value).split(",")));
                 case "--out" -> out = Path.of(required(args[i], value));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; usage: [--root DIR] [--runs N] [--only a,b,c,d,e] [--out FILE]");
+                        + "; usage: [--root DIR] [--runs N] [--only a,b,c,d,e] [--out FILE] [--keep]");
             }
             i++;
         }
@@ -40,7 +46,7 @@ record BenchOptions(Path root, int runs, Set<String> only, Path out) {
         if (!ALL.containsAll(only)) {
             throw new IllegalArgumentException("--only takes letters among " + ALL + ", got " + only);
         }
-        return new BenchOptions(root, runs, only, out);
+        return new BenchOptions(root, runs, only, out, keep);
     }
 
     private static String required(String option, String value) {

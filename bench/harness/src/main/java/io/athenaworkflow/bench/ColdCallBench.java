@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * a. A fresh JVM (or Python process) to the first response of each handler, against the running local runtime:
  * the product handler as deployed (template environment incl. JAVA_TOOL_OPTIONS), the same with a JDK AOT cache
- * (SnapStart's stand-in), the naive handler (SDK defaults, no JVM flags), and a boto3 script making the same calls.
+ * (SnapStart's stand-in), the naive handler (SDK defaults, no JVM flags), the naive handler with the template's JVM
+ * flags (attribution only), and a boto3 script making the same calls.
  * Variants run interleaved so that background load hits them alike. Also records, in one extra untimed run each,
  * the classes the product and naive JVMs load (for e).
  */

@@ -17,17 +17,19 @@ class BenchOptionsTest {
         assertThat(options.runs()).isEqualTo(5);
         assertThat(options.only()).containsExactly("a", "b", "c", "d", "e");
         assertThat(options.out()).isNull();
+        assertThat(options.keep()).isFalse();
     }
 
     @Test
     void parse_whenOptionsGiven_takesThem() {
         BenchOptions options = BenchOptions.parse(new String[] {"--runs", "7", "--only", "b,c", "--out", "t.md",
-                "--root", "/tmp"});
+                "--root", "/tmp", "--keep"});
 
         assertThat(options.runs()).isEqualTo(7);
         assertThat(options.only()).isEqualTo(Set.of("b", "c"));
         assertThat(options.out()).isEqualTo(Path.of("t.md"));
         assertThat(options.root()).isEqualTo(Path.of("/tmp"));
+        assertThat(options.keep()).isTrue();
     }
 
     @Test
