@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  * The whole embedded runtime: S3, Athena and the edge port ({@link LocalAws}), the template's functions on the local
  * Lambda host, its state machine on the Step Functions service (served on the same port), and its EventBridge rules
  * fed by S3 object-created events and execution status changes — deployed from the project's own
- * {@code template.yaml}, ASL file and functions jar.
+ * {@code template.yaml}, ASL file and functions' deployment package (the {@code sam build} layout).
  */
 public final class LocalRuntime implements AutoCloseable {
 
@@ -88,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
 
             DeploymentConfig deployment = DeploymentConfig.defaults()
                     .withStackName(config.stackName()).withRegion(region).withAccountId(account)
-                    .withCode("functions/", config.functionsJar());
+                    .withCode("functions/", config.functionsArtifact());
             for (var parameter : config.parameters().entrySet()) {
                 deployment = deployment.withParameter(parameter.getKey(), parameter.getValue());
             }

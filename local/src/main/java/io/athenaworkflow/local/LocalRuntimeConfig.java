@@ -12,14 +12,15 @@ import java.util.Objects;
  *
  * @param aws the local S3/Athena/edge settings (port, data directory, clock, quota, ...)
  * @param projectRoot the folder holding template.yaml and statemachine/
- * @param functionsJar the functions jar that the template's {@code CodeUri: functions/} stands for
+ * @param functionsArtifact the functions' deployment package (the {@code sam build} layout: classes + {@code lib/})
+ *     that the template's {@code CodeUri: functions/} stands for
  * @param stackName the stack name the template is deployed under (names and ARNs derive from it)
  * @param parameters template parameter overrides; {@link #LOCAL_PARAMETERS} fill the ones without defaults
  * @param faults the faults the services inject ({@link FaultPlan#none()} by default)
  * @param maxEnvironmentsPerFunction at most this many invocations of one function run at once, further ones wait
  *     (each runs in its own execution environment, a class loader with its own libraries); 0: no limit, like Lambda
  */
-public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path functionsJar, String stackName,
+public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path functionsArtifact, String stackName,
                                  Map<String, String> parameters, FaultPlan faults, int maxEnvironmentsPerFunction) {
 
     /** Local values for the template's parameters that have no default (the buckets), created at start. */
@@ -33,7 +34,7 @@ public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path func
     public LocalRuntimeConfig {
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(projectRoot, "projectRoot");
-        Objects.requireNonNull(functionsJar, "functionsJar");
+        Objects.requireNonNull(functionsArtifact, "functionsArtifact");
         Objects.requireNonNull(faults, "faults");
         if (maxEnvironmentsPerFunction < 0) {
             throw new IllegalArgumentException("maxEnvironmentsPerFunction must be 0 (no limit) or more, got "
@@ -44,31 +45,31 @@ public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path func
         parameters = Map.copyOf(merged);
     }
 
-    /** The project's template and jar on a transient store, any free port and the real clock. */
-    public static LocalRuntimeConfig of(Path projectRoot, Path functionsJar) {
-        return new LocalRuntimeConfig(LocalAwsConfig.transientOnAnyPort(), projectRoot, functionsJar, DEFAULT_STACK_NAME,
+    /** The project's template and functions' deployment package on a transient store, any free port and the real clock. */
+    public static LocalRuntimeConfig of(Path projectRoot, Path functionsArtifact) {
+        return new LocalRuntimeConfig(LocalAwsConfig.transientOnAnyPort(), projectRoot, functionsArtifact, DEFAULT_STACK_NAME,
                 Map.of(), FaultPlan.none(), 0);
     }
 
     public LocalRuntimeConfig withAws(LocalAwsConfig newAws) {
-        return new LocalRuntimeConfig(newAws, projectRoot, functionsJar, stackName, parameters, faults,
+        return new LocalRuntimeConfig(newAws, projectRoot, functionsArtifact, stackName, parameters, faults,
                 maxEnvironmentsPerFunction);
     }
 
     public LocalRuntimeConfig withParameter(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(parameters);
         next.put(name, value);
-        return new LocalRuntimeConfig(aws, projectRoot, functionsJar, stackName, next, faults, maxEnvironmentsPerFunction);
+        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, next, faults, maxEnvironmentsPerFunction);
     }
 
     /** Injects {@code plan}'s faults into S3, Athena and Lambda (see {@link io.athenaworkflow.local.faults}). */
     public LocalRuntimeConfig withFaults(FaultPlan plan) {
-        return new LocalRuntimeConfig(aws, projectRoot, functionsJar, stackName, parameters, plan,
+        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, parameters, plan,
                 maxEnvironmentsPerFunction);
     }
 
     /** Lets at most {@code limit} invocations of one function run at once (0: no limit). */
     public LocalRuntimeConfig withMaxEnvironmentsPerFunction(int limit) {
-        return new LocalRuntimeConfig(aws, projectRoot, functionsJar, stackName, parameters, faults, limit);
+        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, parameters, faults, limit);
     }
 }

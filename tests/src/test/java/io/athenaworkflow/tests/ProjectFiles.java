@@ -40,9 +40,10 @@ public final class ProjectFiles {
         throw new IllegalStateException("No template.yaml above " + Path.of("").toAbsolutePath());
     }
 
-    public static Path functionsJar() {
-        String configured = System.getProperty("athena.functions.jar");
-        return configured != null ? Path.of(configured) : root().resolve("functions/target/athena-workflow-functions.jar");
+    /** The functions' deployment package: the {@code sam build} layout (classes + {@code lib/}) in functions/target. */
+    public static Path functionsArtifact() {
+        String configured = System.getProperty("athena.functions.artifact");
+        return configured != null ? Path.of(configured) : root().resolve("functions/target/lambda");
     }
 
     public static JsonNode json(String relativePath) {

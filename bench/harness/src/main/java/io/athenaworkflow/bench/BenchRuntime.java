@@ -61,7 +61,7 @@ final class BenchRuntime implements AutoCloseable {
     /** Starts the project's template on {@code aws} and times {@link LocalRuntime#start}. */
     static BenchRuntime start(BenchPaths paths, LocalAwsConfig aws) {
         long begin = System.nanoTime();
-        LocalRuntime runtime = LocalRuntime.start(LocalRuntimeConfig.of(paths.root(), paths.functionsJar()).withAws(aws));
+        LocalRuntime runtime = LocalRuntime.start(LocalRuntimeConfig.of(paths.root(), paths.functionsArtifact()).withAws(aws));
         return new BenchRuntime(runtime, (System.nanoTime() - begin) / 1e9);
     }
 

@@ -5,7 +5,7 @@ import io.athenaworkflow.local.lambda.ColdStart;
 import java.util.List;
 
 /**
- * e. Jar and classes: the Lambda jar's size (vs the naive handlers' class path), and per handler the classes its
+ * e. Jar and classes: the Lambda deployment package's size (all bytes of the sam build layout) (vs the naive handlers' class path), and per handler the classes its
  * cold-call JVM loaded by the first response (-Xlog:class+load, from a), the handler's init time in that JVM, and
  * the local Lambda host's own cold-start record (classes its function class loader defined, init time).
  */
@@ -17,10 +17,10 @@ final class FootprintBench {
     }
 
     static void report(BenchPaths paths, List<ColdStart> coldStarts, List<ColdCallBench.Result> coldCalls, Table table) {
-        long jar = BenchPaths.size(paths.functionsJar());
+        long jar = paths.functionsArtifactBytes();
         long naive = BenchPaths.size(paths.functionsClassesJar()) + BenchPaths.size(paths.naiveJar())
                 + paths.naiveLibJars().stream().mapToLong(BenchPaths::size).sum();
-        table.add(GROUP, "Lambda artifact size (functions jar)", Stats.bytes(jar),
+        table.add(GROUP, "Lambda artifact size (sam build layout: classes + lib/)", Stats.bytes(jar),
                 "naive class path (SDK defaults) " + Stats.bytes(naive), Stats.ratio((double) jar / naive), "", null);
         if (coldCalls != null) {
             for (ColdCallBench.Result result : coldCalls) {

@@ -90,7 +90,7 @@ final class RuntimeBench {
         List<String> probe = List.of(BenchPaths.java().toString(), "--enable-native-access=ALL-UNNAMED", "-cp",
                 paths.harnessClassPath(), RuntimeStartProbe.class.getName());
         Map<String, String> env = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        List<String> runtimeArgs = List.of(paths.root().toString(), paths.functionsJar().toString());
+        List<String> runtimeArgs = List.of(paths.root().toString(), paths.functionsArtifact().toString());
         Path aot = paths.work().resolve("runtime.aot");
         Bench.progress("d: training the runtime's AOT cache");
         List<String> training = concat(probe, runtimeArgs.toArray(String[]::new));
@@ -100,7 +100,7 @@ final class RuntimeBench {
         for (int run = 1; run <= runs; run++) {
             Bench.progress("d: runtime start " + run + "/" + runs);
             ChildProcess.Result started = ChildProcess.run(concat(probe, paths.root().toString(),
-                    paths.functionsJar().toString()), env, paths.work().resolve("probe.err"), l -> l.startsWith("ready "));
+                    paths.functionsArtifact().toString()), env, paths.work().resolve("probe.err"), l -> l.startsWith("ready "));
             fresh.add(started.seconds());
             inJvm.add(Long.parseLong(started.answer().split(" ")[1]) / 1000.0);
             empty.add(ChildProcess.run(concat(probe, "--empty"), env, paths.work().resolve("probe-empty.err"),

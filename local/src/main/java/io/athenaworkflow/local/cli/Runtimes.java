@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Starts the embedded runtime with the project's template and functions jar, as the commands configure it. */
+/** Starts the embedded runtime with the project's template and functions' deployment package, as the commands configure it. */
 final class Runtimes {
 
     private Runtimes() {
@@ -22,7 +22,7 @@ final class Runtimes {
         ProjectLocation project = ProjectLocation.locate();
         LocalAwsConfig aws = dataDir == null ? LocalAwsConfig.transientOnAnyPort().withPort(port)
                 : LocalAwsConfig.persistent(dataDir.toAbsolutePath()).withPort(port);
-        LocalRuntimeConfig config = LocalRuntimeConfig.of(project.projectRoot(), project.functionsJar()).withAws(aws);
+        LocalRuntimeConfig config = LocalRuntimeConfig.of(project.projectRoot(), project.functionsArtifact()).withAws(aws);
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             config = config.withParameter(parameter.getKey(), parameter.getValue());
         }

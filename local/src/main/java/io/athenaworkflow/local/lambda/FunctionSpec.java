@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param name the function name (1-64 of letters, digits, '-', '_')
  * @param handler {@code package.Class::method} or {@code package.Class} (a RequestStreamHandler)
- * @param code the class path: the function's jar, or a classes folder and its dependency jars
+ * @param code the class path: {@link DeploymentPackage#classPath(Path)} of the function's code, or any list of
+ *     folders and jars
  * @param runtime e.g. {@code java25} (shown as {@code AWS_EXECUTION_ENV})
  * @param timeoutSeconds 1-900
  * @param memoryMb 128-10240 (reported to the function; not enforced)
@@ -38,14 +39,19 @@ public record FunctionSpec(
         environment = Map.copyOf(environment);
     }
 
-    /** A function with Lambda's defaults: java25, 3 seconds, 128 MB, no variables, no alias. */
+    /**
+     * A function with Lambda's defaults: java25, 3 seconds, 128 MB, no variables, no alias; {@code code} is its
+     * deployment package (a {@code sam build} folder or a jar).
+     */
     public static FunctionSpec of(String name, String handler, Path code) {
-        return new FunctionSpec(name, handler, List.of(code), "java25", 3, 128, Map.of(), null, null, null);
+        return new FunctionSpec(name, handler, DeploymentPackage.classPath(code), "java25", 3, 128, Map.of(), null, null,
+                null);
     }
 
     /** The function as the template deploys it. */
     public static FunctionSpec from(FunctionDeployment deployment) {
-        return new FunctionSpec(deployment.name(), deployment.handler(), List.of(deployment.code()), deployment.runtime(),
+        return new FunctionSpec(deployment.name(), deployment.handler(),
+                DeploymentPackage.classPath(deployment.code()), deployment.runtime(),
                 deployment.timeoutSeconds(), deployment.memoryMb(), deployment.environment(), deployment.alias(),
                 deployment.reservedConcurrency(), deployment.logGroup());
     }

@@ -236,7 +236,7 @@ public final class LocalLambda implements LambdaService, AutoCloseable {
             problems.add("handler '" + spec.handler() + "' must be package.Class::method or package.Class");
         }
         if (spec.code().isEmpty()) {
-            problems.add("code must name the function's jar (or classes folder)");
+            problems.add("code must name the function's deployment package (a sam build folder or a jar)");
         }
         for (Path path : spec.code()) {
             if (!Files.exists(path)) {

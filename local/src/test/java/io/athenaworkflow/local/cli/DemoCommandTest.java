@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The demo end to end: the real template, functions jar, dataset and query. */
+/** The demo end to end: the real template, functions package, dataset and query. */
 class DemoCommandTest {
 
     @Test

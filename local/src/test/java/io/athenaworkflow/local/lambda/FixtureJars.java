@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The test handlers under {@code src/test/resources/lambda-fixtures}, compiled at test time (javax.tools) against the
- * real functions jar (which brings aws-lambda-java-core and Jackson) and packed into a jar of their own. A function
- * built from them runs with the class path {@code [fixtures.jar, functions.jar]}.
+ * real functions' deployment package (whose {@code lib/} brings aws-lambda-java-core and Jackson) and packed into a jar
+ * of their own. A function built from them runs with the class path {@code [fixtures.jar]} followed by the package's
+ * ({@code root, lib/*.jar}).
  */
 final class FixtureJars {
 
@@ -28,20 +29,26 @@ final class FixtureJars {
     private FixtureJars() {
     }
 
-    /** The functions jar the build made ({@code -Dathena.functions.jar}, set by surefire). */
-    static Path functionsJar() {
-        String configured = System.getProperty("athena.functions.jar");
-        Path jar = configured != null ? Path.of(configured) : Path.of("../functions/target/athena-workflow-functions.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The functions jar " + jar.toAbsolutePath() + " is missing: build it with"
-                    + " ./mvnw -f functions/pom.xml package -DskipTests");
+    /**
+     * The functions' deployment package the build laid out ({@code -Dathena.functions.artifact}, set by surefire): the
+     * {@code sam build} layout, classes at the root and the dependency jars under {@code lib/}.
+     */
+    static Path functionsArtifact() {
+        String configured = System.getProperty("athena.functions.artifact");
+        Path artifact = configured != null ? Path.of(configured) : Path.of("../functions/target/lambda");
+        if (!Files.isDirectory(artifact.resolve("lib"))) {
+            throw new IllegalStateException("The functions' deployment package " + artifact.toAbsolutePath()
+                    + " is missing: build it with ./mvnw -f functions/pom.xml package -DskipTests");
         }
-        return jar;
+        return artifact;
     }
 
     /** The class path of a fixture function. */
     static List<Path> classPath() {
-        return List.of(fixturesJar(), functionsJar());
+        List<Path> path = new ArrayList<>();
+        path.add(fixturesJar());
+        path.addAll(DeploymentPackage.classPath(functionsArtifact()));
+        return List.copyOf(path);
     }
 
     static synchronized Path fixturesJar() {
@@ -53,7 +60,7 @@ final class FixtureJars {
             Path work = Files.createTempDirectory("lambda-fixtures");
             Path classes = Files.createDirectories(work.resolve("classes"));
             List<String> arguments = new ArrayList<>(List.of("--release", "25", "-nowarn", "-proc:none",
-                    "-cp", functionsJar().toString(), "-d", classes.toString()));
+                    "-cp", classPathText(DeploymentPackage.classPath(functionsArtifact())), "-d", classes.toString()));
             try (Stream<Path> files = Files.walk(sources)) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> arguments.add(p.toString()));
             }
@@ -89,5 +96,9 @@ final class FixtureJars {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String classPathText(List<Path> path) {
+        return String.join(java.io.File.pathSeparator, path.stream().map(Path::toString).toList());
     }
 }

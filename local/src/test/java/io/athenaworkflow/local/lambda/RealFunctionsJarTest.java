@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The product's four handlers from the real functions jar, deployed from the real template.yaml. The network-free
+ * The product's four handlers from the real functions' deployment package (the {@code sam build} layout), deployed from the real template.yaml. The network-free
  * cases need no services; one case points the functions' SDK at a recording HTTP stub to prove the endpoint,
  * region, credential and path-style settings reach the SDK inside the function's class loader.
  */
@@ -62,7 +62,7 @@ class RealFunctionsJarTest {
         Path root = ProjectRoot.locate().orElseThrow();
         template = TemplateLoader.load(root.resolve("template.yaml"), DeploymentConfig.defaults().withStackName("wf")
                 .withParameters(Map.of("DataBucket", "data", "ResultsBucket", "results", "TriggerBucket", "trigger"))
-                .withCode("functions/", FixtureJars.functionsJar()));
+                .withCode("functions/", FixtureJars.functionsArtifact()));
         for (FunctionDeployment function : template.functions()) {
             lambda.deploy(FunctionSpec.from(function));
         }

@@ -11,6 +11,8 @@ import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.instruction.InvokeInstruction;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,10 +108,10 @@ class PolicyContractTest {
     /** IAM actions of the SDK client calls in the functions' own classes, read from their bytecode. */
     static Set<String> awsActionsCalledByFunctions() throws IOException {
         Set<String> actions = new TreeSet<>();
-        try (JarFile jar = new JarFile(ProjectFiles.functionsJar().toFile())) {
-            for (var entry : jar.stream().filter(e -> e.getName().startsWith("io/athenaworkflow/")
-                    && e.getName().endsWith(".class")).toList()) {
-                ClassModel model = ClassFile.of().parse(jar.getInputStream(entry).readAllBytes());
+        Path classes = ProjectFiles.functionsArtifact().resolve("io/athenaworkflow");
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));
                 for (MethodModel method : model.methods()) {
                     method.code().ifPresent(code -> code.forEach(element -> {
                         if (element instanceof InvokeInstruction invoke) {

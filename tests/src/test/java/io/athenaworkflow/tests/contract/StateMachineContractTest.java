@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ASL file, the template and the functions jar agree with each other. */
+/** The ASL file, the template and the functions package agree with each other. */
 class StateMachineContractTest {
 
     /** The error names the Amazon States Language predefines (spec, appendix A, plus the JSONata era's). */

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The workflow's promises on the happy path, on the real template, ASL file and functions jar. */
+/** The workflow's promises on the happy path, on the real template, ASL file and functions package (sam build layout). */
 class HappyPathTest {
 
     private static LocalWorkflow workflow;

@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The product as a user meets it locally: the real template, ASL file and functions jar on the embedded runtime,
+ * The product as a user meets it locally: the real template, ASL file and functions package (sam build layout) on the embedded runtime,
  * driven through the AWS SDK over HTTP. Virtual clock by default, so waits cost no real time.
  */
 public final class LocalWorkflow implements AutoCloseable {
@@ -57,7 +57,7 @@ public final class LocalWorkflow implements AutoCloseable {
     /** With the runtime's own settings customized too (faults, environment limits, template parameters). */
     public LocalWorkflow(UnaryOperator<LocalAwsConfig> settings, UnaryOperator<LocalRuntimeConfig> runtimeSettings) {
         runtime = LocalRuntime.start(runtimeSettings.apply(LocalRuntimeConfig.of(ProjectFiles.root(),
-                ProjectFiles.functionsJar()).withAws(settings.apply(LocalAwsConfig.transientOnAnyPort()))));
+                ProjectFiles.functionsArtifact()).withAws(settings.apply(LocalAwsConfig.transientOnAnyPort()))));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sfn = SfnClient.builder().endpointOverride(runtime.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();

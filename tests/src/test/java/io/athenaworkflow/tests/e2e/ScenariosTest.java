@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end scenarios on the real template, ASL file and functions jar: large results, DDL, result reuse, the S3
+ * End-to-end scenarios on the real template, ASL file and functions package (sam build layout): large results, DDL, result reuse, the S3
  * trigger and each cleanup mode — with a neighbour's objects in the same results prefix that must survive all of it.
  */
 class ScenariosTest {

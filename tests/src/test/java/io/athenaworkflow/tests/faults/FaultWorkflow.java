@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real template, ASL file and functions jar on the local runtime with a {@link FaultPlan}, on a virtual clock,
+ * The real template, ASL file and functions package (sam build layout) on the local runtime with a {@link FaultPlan}, on a virtual clock,
  * plus what a user checks afterwards: the execution's task attempts (from its history), the queries Athena knows,
  * and the objects under the results prefix.
  */

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 200 executions at once against Athena's concurrency quota of 20, on the real template, ASL file and functions jar
+ * 200 executions at once against Athena's concurrency quota of 20, on the real template, ASL file and functions package (sam build layout)
  * (virtual clock): every execution ends as expected, none is lost, no query is started twice, and with
  * {@code cleanup: ALWAYS} nothing is left under the results prefix but a neighbour's object. Prints wall time and
  * p50/p95 execution durations (virtual and real); asserts no timings.

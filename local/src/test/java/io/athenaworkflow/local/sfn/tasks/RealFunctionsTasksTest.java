@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * lambda:invoke of the product's real StartQuery handler (the functions jar on the local Lambda host, deployed from
+ * lambda:invoke of the product's real StartQuery handler (the functions' sam build package on the local Lambda host, deployed from
  * the real template.yaml), whose SDK reaches the local Athena through the edge server.
  */
 class RealFunctionsTasksTest {
@@ -51,7 +51,7 @@ class RealFunctionsTasksTest {
                 DeploymentConfig.defaults().withStackName("wf")
                         .withParameters(Map.of("DataBucket", "data", "ResultsBucket", "results",
                                 "TriggerBucket", "trigger"))
-                        .withCode("functions/", functionsJar()));
+                        .withCode("functions/", functionsArtifact()));
         for (FunctionDeployment function : template.functions()) {
             lambda.deploy(FunctionSpec.from(function));
         }
@@ -65,13 +65,13 @@ class RealFunctionsTasksTest {
         fx.close();
     }
 
-    private static Path functionsJar() {
-        Path jar = Path.of(System.getProperty("athena.functions.jar", "../functions/target/athena-workflow-functions.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The functions jar " + jar.toAbsolutePath() + " is missing: build it with"
-                    + " ./mvnw -B -q -f functions/pom.xml package -DskipTests");
+    private static Path functionsArtifact() {
+        Path artifact = Path.of(System.getProperty("athena.functions.artifact", "../functions/target/lambda"));
+        if (!Files.isDirectory(artifact.resolve("lib"))) {
+            throw new IllegalStateException("The functions' deployment package " + artifact.toAbsolutePath()
+                    + " is missing: build it with ./mvnw -B -q -f functions/pom.xml package -DskipTests");
         }
-        return jar;
+        return artifact;
     }
 
     private String startQuery(String request) {
