@@ -1,7 +1,6 @@
 package io.athenaworkflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +27,7 @@ class AwsCliScenarioTest {
 
     @BeforeAll
     static void requireCli() {
-        assumeTrue(ExternalClients.available("aws", "--version"),
+        ExternalClients.require(ExternalClients.available("aws", "--version"),
                 "the AWS CLI ('aws') is not installed on this machine: install it (pip install awscli) to run the "
                         + "CLI scenario");
     }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An analyst's boto3 program written for real Athena (src/test/resources/boto3/athena_real_program.py) run unchanged
@@ -36,7 +35,7 @@ class Boto3RealEngineTest {
 
     @BeforeAll
     static void requireBoto3() {
-        assumeTrue(ExternalClients.available("python3", "-c", "import boto3"),
+        ExternalClients.require(ExternalClients.available("python3", "-c", "import boto3"),
                 "python3 with boto3 is not installed on this machine: install it (pip install boto3) to run the "
                         + "boto3 scenario");
     }

@@ -1,7 +1,6 @@
 package io.athenaworkflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +26,7 @@ class Boto3ScenarioTest {
 
     @BeforeAll
     static void requireBoto3() {
-        assumeTrue(ExternalClients.available("python3", "-c", "import boto3"),
+        ExternalClients.require(ExternalClients.available("python3", "-c", "import boto3"),
                 "python3 with boto3 is not installed on this machine: install it (pip install boto3) to run the "
                         + "boto3 scenario");
     }

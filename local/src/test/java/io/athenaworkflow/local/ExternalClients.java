@@ -1,5 +1,7 @@
 package io.athenaworkflow.local;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the AWS CLI and Python against a local endpoint, the way a user's shell would. */
-final class ExternalClients {
+/**
+ * Runs the AWS CLI and Python against a local endpoint, the way a user's shell would. A client that is not installed
+ * skips its tests on a developer's machine and fails them under {@code CI=true}: CI never passes without them.
+ */
+public final class ExternalClients {
 
     /**
      * What a process printed.
@@ -24,6 +29,18 @@ final class ExternalClients {
     }
 
     private ExternalClients() {
+    }
+
+    /**
+     * Skips the calling test unless {@code available}; under {@code CI=true} fails it instead.
+     *
+     * @param missing what is not installed and how to install it
+     */
+    public static void require(boolean available, String missing) {
+        if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(missing + " (required under CI=true)");
+        }
+        Assumptions.assumeTrue(available, missing);
     }
 
     static boolean available(String... command) {

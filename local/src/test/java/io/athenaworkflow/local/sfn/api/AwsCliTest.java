@@ -1,10 +1,10 @@
 package io.athenaworkflow.local.sfn.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.athenaworkflow.local.ExternalClients;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ class AwsCliTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(awsCli() != null, "the AWS CLI ('aws') is not installed on this machine");
+        ExternalClients.require(awsCli() != null, "the AWS CLI ('aws') is not installed on this machine");
         fx = SfnFixture.start(new FakeLambda());
     }
 
