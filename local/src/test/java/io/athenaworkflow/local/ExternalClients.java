@@ -43,7 +43,7 @@ public final class ExternalClients {
         Assumptions.assumeTrue(available, missing);
     }
 
-    static boolean available(String... command) {
+    public static boolean available(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();

@@ -6,7 +6,7 @@ package io.athenaworkflow.local.template;
  */
 public abstract sealed class TemplateException extends RuntimeException
         permits TemplateSyntaxException, TemplateParameterException, TemplateReferenceException,
-        UnsupportedTemplateFeatureException, InvalidTemplateException {
+        UnsupportedTemplateFeatureException, InvalidTemplateException, SamTransformException {
 
     private final String location;
 

@@ -18,6 +18,8 @@ import java.util.Set;
  * {@code AWS::Serverless::StateMachine}, their {@code EventBridgeRule} events, {@code AWS::Events::Rule} and Outputs.
  * Every other resource type is accepted and not created (it is listed in {@link DeployedTemplate#ignored()}), except
  * the types that would run code or other templates, which fail with {@link UnsupportedTemplateFeatureException}.
+ * A template with the SAM transform must first pass the transform's own checks ({@link SamTransformRules}): what AWS
+ * refuses fails here with {@link SamTransformException} and the transform's message.
  */
 public final class TemplateLoader {
 
@@ -47,7 +49,9 @@ public final class TemplateLoader {
     }
 
     private static DeployedTemplate deploy(JsonNode tree, DeploymentConfig config, Path directory) {
-        checkTransform(tree.get("Transform"));
+        if (checkTransform(tree.get("Transform"))) {
+            SamTransformRules.check(tree);
+        }
         Stack stack = new Stack(config, tree, directory);
         List<FunctionDeployment> functions = new ArrayList<>();
         List<StateMachineDeployment> stateMachines = new ArrayList<>();
@@ -86,9 +90,10 @@ public final class TemplateLoader {
                 functions, stateMachines, rules, outputs(stack, tree.get("Outputs")), ignored);
     }
 
-    private static void checkTransform(JsonNode transform) {
+    /** True when the template declares the SAM transform (its rules then apply, as on AWS). */
+    private static boolean checkTransform(JsonNode transform) {
         if (transform == null || transform.isNull()) {
-            return;
+            return false;
         }
         List<String> names = new ArrayList<>();
         if (transform.isArray()) {
@@ -102,6 +107,7 @@ public final class TemplateLoader {
                         + " is supported locally, not " + name + ".");
             }
         }
+        return !names.isEmpty();
     }
 
     private static Map<String, String> outputs(Stack stack, JsonNode outputs) {

@@ -89,9 +89,9 @@ class SamResourcesTest {
                     Type: AWS::Serverless::Function
                     Properties: {Runtime: java25, CodeUri: src}
                 """))
-                .isInstanceOf(InvalidTemplateException.class)
-                .hasMessageContaining("Resources.F.Properties.Handler")
-                .hasMessageContaining("is required");
+                .isInstanceOf(SamTransformException.class)
+                .hasMessage("Resources.F.Properties: Resource with id [F] is invalid. Runtime and Handler needs to be"
+                        + " present when PackageType is of type `Zip`");
         assertThatThrownBy(() -> load("""
                 Resources:
                   F:
