@@ -16,7 +16,9 @@ import io.athenaworkflow.local.lambda.LocalLambda;
 import io.athenaworkflow.local.lambda.SdkEndpoint;
 import io.athenaworkflow.local.s3.ObjectCreated;
 import io.athenaworkflow.local.sfn.api.ExecutionStatusChangeEvent;
+import io.athenaworkflow.local.sfn.api.LoggingConfiguration;
 import io.athenaworkflow.local.sfn.api.StateMachineSpec;
+import io.athenaworkflow.local.sfn.api.StateMachineType;
 import io.athenaworkflow.local.sfn.api.StepFunctionsConfig;
 import io.athenaworkflow.local.sfn.api.StepFunctionsService;
 import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
@@ -39,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -115,8 +118,11 @@ public final class LocalRuntime implements AutoCloseable {
             started.add(stepFunctions);
             aws.register(stepFunctions);
             for (StateMachineDeployment machine : template.stateMachines()) {
-                stepFunctions.createStateMachine(StateMachineSpec.of(machine.name(), machine.definition(),
-                        "arn:aws:iam::" + account + ":role/" + config.stackName() + "-" + machine.logicalId() + "Role"));
+                StateMachineDeployment.Logging logging = machine.logging();
+                stepFunctions.createStateMachine(new StateMachineSpec(machine.name(), machine.definition(),
+                        machine.roleArn(), StateMachineType.valueOf(machine.type()),
+                        new LoggingConfiguration(logging.level(), logging.includeExecutionData(), logging.logGroupArns()),
+                        machine.tracingEnabled(), Map.of()));
             }
 
             LocalEventBus events = LocalEventBus.start(new Targets(stepFunctions, invoker), aws.clock(),

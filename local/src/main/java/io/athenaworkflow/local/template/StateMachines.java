@@ -7,13 +7,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns an {@code AWS::Serverless::StateMachine} into a {@link StateMachineDeployment}. */
 final class StateMachines {
+
+    /** Step Functions' LogLevel values (botocore stepfunctions model). */
+    private static final List<String> LOG_LEVELS = List.of("ALL", "ERROR", "FATAL", "OFF");
 
     /** A {@code ${Key}} placeholder of DefinitionSubstitutions. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
@@ -36,7 +41,54 @@ final class StateMachines {
             throw new InvalidTemplateException(at + ".DefinitionUri", "the definition is not valid JSON after its"
                     + " DefinitionSubstitutions: " + e.getOriginalMessage(), e);
         }
-        return new StateMachineDeployment(logicalId, name, stack.arns.stateMachine(name), type, definition);
+        return new StateMachineDeployment(logicalId, name, stack.arns.stateMachine(name), type, definition,
+                roleArn(stack, logicalId, properties, at), logging(stack, properties.get("Logging"), at + ".Logging"),
+                tracing(stack, properties.get("Tracing"), at + ".Tracing"));
+    }
+
+    private static String roleArn(Stack stack, String logicalId, JsonNode properties, String at) {
+        JsonNode role = properties.get("Role");
+        return role == null || role.isNull()
+                ? stack.arns.role(stack.config.stackName() + "-" + logicalId + "Role")
+                : stack.intrinsics.text(role, at + ".Role");
+    }
+
+    /** Logging: Level, IncludeExecutionData and the CloudWatch Logs destinations (AWS's LoggingConfiguration). */
+    private static StateMachineDeployment.Logging logging(Stack stack, JsonNode logging, String at) {
+        if (logging == null || logging.isNull()) {
+            return StateMachineDeployment.Logging.off();
+        }
+        JsonNode resolved = stack.intrinsics.resolve(logging, at);
+        if (!resolved.isObject()) {
+            throw new InvalidTemplateException(at, "must be a mapping with Level, IncludeExecutionData and Destinations");
+        }
+        String level = resolved.path("Level").asText("OFF");
+        if (!LOG_LEVELS.contains(level)) {
+            throw new InvalidTemplateException(at + ".Level", "must be one of " + LOG_LEVELS + ", but is '" + level + "'");
+        }
+        JsonNode include = resolved.path("IncludeExecutionData");
+        List<String> groups = new ArrayList<>();
+        JsonNode destinations = resolved.path("Destinations");
+        for (int i = 0; i < destinations.size(); i++) {
+            JsonNode arn = destinations.get(i).path("CloudWatchLogsLogGroup").path("LogGroupArn");
+            if (!arn.isTextual()) {
+                throw new InvalidTemplateException(at + ".Destinations[" + i + "].CloudWatchLogsLogGroup.LogGroupArn",
+                        "is required: the ARN of the log group the execution history is logged to");
+            }
+            groups.add(arn.asText());
+        }
+        if (!level.equals("OFF") && groups.isEmpty()) {
+            throw new InvalidTemplateException(at + ".Destinations", "a Level other than OFF needs one CloudWatch Logs"
+                    + " destination");
+        }
+        return new StateMachineDeployment.Logging(level, include.asBoolean(false), groups);
+    }
+
+    private static boolean tracing(Stack stack, JsonNode tracing, String at) {
+        if (tracing == null || tracing.isNull()) {
+            return false;
+        }
+        return stack.intrinsics.resolve(tracing, at).path("Enabled").asBoolean(false);
     }
 
     private static String definitionText(Stack stack, JsonNode properties, String at) {
