@@ -1,6 +1,6 @@
 package io.athenaworkflow.handlers;
 
-import io.athenaworkflow.athena.errors.InvalidInputException;
+import io.athenaworkflow.athena.errors.InvalidConfigurationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class HandlerConstructionTest {
         FunctionEnvironment.install(environment(Map.of("QUERY_TIMEOUT_SECONDS", "15 minutes")));
 
         assertThatThrownBy(StartQueryHandler::new)
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("QUERY_TIMEOUT_SECONDS");
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.errors.AwsErrors;
+import io.athenaworkflow.athena.errors.AwsService;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -41,7 +42,7 @@ public final class ExecutionHistoryLookup {
                 }
             }
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "GetExecutionHistory " + executionArn);
+            throw AwsErrors.translate(e, AwsService.STEP_FUNCTIONS, "GetExecutionHistory " + executionArn);
         }
         return Optional.ofNullable(found);
     }

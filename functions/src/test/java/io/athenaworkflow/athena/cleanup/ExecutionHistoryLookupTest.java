@@ -3,7 +3,7 @@ package io.athenaworkflow.athena.cleanup;
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.S3Location;
-import io.athenaworkflow.athena.errors.AthenaThrottledException;
+import io.athenaworkflow.athena.errors.ServiceThrottledException;
 import io.athenaworkflow.athena.errors.AthenaWorkflowException;
 import io.athenaworkflow.testing.FakeStepFunctions;
 import io.athenaworkflow.testing.FakeStepFunctions.History;
@@ -135,6 +135,6 @@ class ExecutionHistoryLookupTest {
         sfn.history(EXECUTION, new History().lambdaInvokeSucceeded(handleJson(HANDLE)))
                 .failNext(FakeStepFunctions.error(400, "ThrottlingException", "Rate exceeded"));
 
-        assertThatThrownBy(() -> lookup.queryOf(EXECUTION)).isInstanceOf(AthenaThrottledException.class);
+        assertThatThrownBy(() -> lookup.queryOf(EXECUTION)).isInstanceOf(ServiceThrottledException.class);
     }
 }

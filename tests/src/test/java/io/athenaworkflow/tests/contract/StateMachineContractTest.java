@@ -33,7 +33,7 @@ class StateMachineContractTest {
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "Lambda.ClientExecutionTimeoutException",
             "Lambda.Unknown", "Sandbox.Timedout", "Runtime.ExitError");
 
-    private static final String RETRIED_ATHENA_ERROR = "io.athenaworkflow.athena.errors.AthenaThrottledException";
+    private static final String RETRIED_ATHENA_ERROR = "io.athenaworkflow.athena.errors.ServiceThrottledException";
 
     private final JsonNode asl = ProjectFiles.json("statemachine/athena-query.asl.json");
 

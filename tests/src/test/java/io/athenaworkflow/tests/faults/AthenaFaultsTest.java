@@ -24,7 +24,7 @@ class AthenaFaultsTest {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "AthenaThrottledException");
+            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "ServiceThrottledException");
             assertThat(w.faults().injected(throttling)).isEqualTo(6);
             assertThat(LocalOutput.rows(execution)).isEqualTo(3);
             w.assertCleanEnd(execution, 1);
@@ -39,7 +39,7 @@ class AthenaFaultsTest {
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             List<String> checks = w.outcomes(execution.executionArn(), "CheckStatus");
-            assertThat(checks.getFirst()).isEqualTo("AthenaThrottledException");
+            assertThat(checks.getFirst()).isEqualTo("ServiceThrottledException");
             assertThat(checks.getLast()).isEqualTo("ok");
             assertThat(w.faults().injected(throttling)).isEqualTo(6);
             w.assertCleanEnd(execution, 1);
@@ -54,8 +54,8 @@ class AthenaFaultsTest {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "AthenaUnavailableException");
-            assertThat(w.outcomes(execution.executionArn(), "CheckStatus")).contains("AthenaUnavailableException");
+            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "ServiceUnavailableException");
+            assertThat(w.outcomes(execution.executionArn(), "CheckStatus")).contains("ServiceUnavailableException");
             assertThat(w.faults().injected(startFails)).isEqualTo(5);
             assertThat(w.faults().injected(statusFails)).isEqualTo(6);
             w.assertCleanEnd(execution, 1);
@@ -71,7 +71,7 @@ class AthenaFaultsTest {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "AthenaUnavailableException");
+            assertRetriedThenOk(w.outcomes(execution.executionArn(), "StartQuery"), "ServiceUnavailableException");
             assertThat(w.faults().injected(lost)).isEqualTo(6);
             w.assertCleanEnd(execution, 1);
             assertThat(w.queries().getFirst().queryExecutionId())
@@ -80,17 +80,17 @@ class AthenaFaultsTest {
     }
 
     @Test
-    void startQueryExecution_whenFailingLongerThanTheRetries_endsInAthenaUnavailableWithoutAQuery() {
+    void startQueryExecution_whenFailingLongerThanTheRetries_endsInServiceUnavailableWithoutAQuery() {
         AthenaFault down = AthenaFault.internalError("StartQueryExecution", Calls.all());
         try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(down))) {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "AthenaUnavailableException");
+            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
             assertThat(execution.cause()).contains("StartQueryExecution failed: InternalServerException");
             // The first attempt and the 8 retries of the ASL's Athena retrier, each after the SDK's own retries.
             assertThat(w.outcomes(execution.executionArn(), "StartQuery"))
-                    .hasSize(9).containsOnly("AthenaUnavailableException");
+                    .hasSize(9).containsOnly("ServiceUnavailableException");
             assertThat(w.faults().injected(down)).isGreaterThanOrEqualTo(9);
             w.assertCleanEnd(execution, 0);
         }
@@ -103,9 +103,9 @@ class AthenaFaultsTest {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "AthenaUnavailableException");
+            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
             assertThat(w.outcomes(execution.executionArn(), "StartQuery"))
-                    .hasSize(9).containsOnly("AthenaUnavailableException");
+                    .hasSize(9).containsOnly("ServiceUnavailableException");
             // Every attempt reached Athena with the same ClientRequestToken: one query, however often it was asked.
             // (The workflow never learned its id, so no Cleanup can stop it or delete its result: a known gap.)
             assertThat(w.queries()).hasSize(1);

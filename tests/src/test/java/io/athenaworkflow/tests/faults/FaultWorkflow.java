@@ -101,7 +101,7 @@ final class FaultWorkflow implements AutoCloseable {
 
     /**
      * The attempts of {@code state} in order: {@code ok} for a success, else the error's name without the functions'
-     * package (e.g. {@code AthenaThrottledException}, {@code Lambda.ServiceException}).
+     * package (e.g. {@code ServiceThrottledException}, {@code Lambda.ServiceException}).
      */
     List<String> outcomes(String executionArn, String state) {
         return attempts(executionArn, state).stream()

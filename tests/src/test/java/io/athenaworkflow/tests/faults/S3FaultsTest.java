@@ -30,9 +30,9 @@ class S3FaultsTest {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            // The SDK counts SlowDown as throttling; the functions name every throttling AthenaThrottledException.
+            // The SDK counts SlowDown as throttling; the functions name every throttling ServiceThrottledException.
             AthenaFaultsTest.assertRetriedThenOk(w.outcomes(execution.executionArn(), "FetchResults"),
-                    "AthenaThrottledException");
+                    "ServiceThrottledException");
             assertThat(w.attempts(execution.executionArn(), "FetchResults").getFirst().cause())
                     .contains("GetObject").contains("SlowDown");
             assertThat(LocalOutput.rows(execution)).isEqualTo(3);
@@ -62,16 +62,16 @@ class S3FaultsTest {
     }
 
     @Test
-    void resultGet_whenFailingLongerThanTheRetries_endsInAthenaUnavailableAfterCleanupDeletedOnlyItsObjects() {
+    void resultGet_whenFailingLongerThanTheRetries_endsInServiceUnavailableAfterCleanupDeletedOnlyItsObjects() {
         S3Fault down = S3Fault.onGet(RESULT_CSV, Calls.all(), S3Error.INTERNAL_ERROR);
         try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(down))) {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "AthenaUnavailableException");
+            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
             assertThat(execution.cause()).contains("GetObject").contains("InternalError");
             assertThat(w.outcomes(execution.executionArn(), "FetchResults"))
-                    .hasSize(9).containsOnly("AthenaUnavailableException");
+                    .hasSize(9).containsOnly("ServiceUnavailableException");
             assertThat(w.outcomes(execution.executionArn(), "Cleanup")).containsExactly("ok");
             String id = w.queries().getFirst().queryExecutionId();
             JsonNode report = w.cleanupReport(execution.executionArn());

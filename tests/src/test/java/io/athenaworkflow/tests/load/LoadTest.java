@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * p50/p95 execution durations (virtual and real); asserts no timings.
  *
  * <p>An execution whose StartQuery is refused by the quota on all 9 attempts the ASL allows fails with
- * AthenaThrottledException: that is the retry policy's limit, not a fault of the runtime, so it is counted and printed
+ * ServiceThrottledException: that is the retry policy's limit, not a fault of the runtime, so it is counted and printed
  * as a finding (with no query started for it) rather than failing the test.
  *
  * <p>The functions' AWS SDK runs with {@code aws.maxAttempts=1} here (no SDK retries; the state machine's Retry does
@@ -174,7 +174,7 @@ class LoadTest {
             }
 
             if (!exhausted.isEmpty()) {
-                System.out.printf(Locale.ROOT, "LOAD FINDING: %d executions failed with AthenaThrottledException after"
+                System.out.printf(Locale.ROOT, "LOAD FINDING: %d executions failed with ServiceThrottledException after"
                         + " the ASL's 20 retries, the quota still full: %s%n", exhausted.size(), exhausted);
             }
 
@@ -304,7 +304,7 @@ class LoadTest {
      */
     private static boolean isExhaustedThrottling(DescribeExecutionResponse execution, List<HistoryEvent> history) {
         return "FAILED".equals(execution.statusAsString())
-                && (ERRORS + "AthenaThrottledException").equals(execution.error())
+                && (ERRORS + "ServiceThrottledException").equals(execution.error())
                 && execution.cause() != null && execution.cause().contains("run concurrently")
                 && throttledStarts(history) == 9;
     }
@@ -316,7 +316,7 @@ class LoadTest {
             if (event.type() == HistoryEventType.TASK_STATE_ENTERED) {
                 state = event.stateEnteredEventDetails().name();
             } else if (event.type() == HistoryEventType.TASK_FAILED && "StartQuery".equals(state)
-                    && event.taskFailedEventDetails().error().equals(ERRORS + "AthenaThrottledException")) {
+                    && event.taskFailedEventDetails().error().equals(ERRORS + "ServiceThrottledException")) {
                 throttled++;
             }
         }
