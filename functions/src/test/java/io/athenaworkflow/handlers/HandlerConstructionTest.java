@@ -54,6 +54,16 @@ class HandlerConstructionTest {
     }
 
     @Test
+    void cleanupHandler_whenADefaultIsMalformed_failsAtConstructionNamingTheVariable() {
+        // Cleanup rebuilds StartQuery's request after a lost answer, so it reads the same defaults.
+        FunctionEnvironment.install(environment(Map.of("CLEANUP_MODE", "SOMETIMES")));
+
+        assertThatThrownBy(CleanupHandler::new)
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("CLEANUP_MODE");
+    }
+
+    @Test
     void install_whenCalled_replacesTheVariablesWithAnUnmodifiableCopy() {
         Map<String, String> mutable = new HashMap<>(Map.of("A", "1"));
 

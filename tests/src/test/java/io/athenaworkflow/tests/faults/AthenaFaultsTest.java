@@ -1,12 +1,15 @@
 package io.athenaworkflow.tests.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.athenaworkflow.local.faults.AthenaFault;
 import io.athenaworkflow.local.faults.Calls;
 import io.athenaworkflow.local.faults.FaultPlan;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,18 +90,25 @@ class AthenaFaultsTest {
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
-            assertThat(execution.cause()).contains("StartQueryExecution failed: InternalServerException");
-            // The first attempt and the 8 retries of the ASL's Athena retrier, each after the SDK's own retries.
+            assertThat(execution.cause()).contains("StartQueryExecution failed on Athena's side",
+                    "InternalServerException");
+            // The first attempt and the 8 retries of the ASL's retrier, each after the SDK's own retries.
             assertThat(w.outcomes(execution.executionArn(), "StartQuery"))
                     .hasSize(9).containsOnly("ServiceUnavailableException");
-            assertThat(w.faults().injected(down)).isGreaterThanOrEqualTo(9);
+            // Cleanup repeats the start to find a query that may have started; Athena is still down, so it fails
+            // the same way, and the execution keeps StartQuery's error.
+            assertThat(w.outcomes(execution.executionArn(), "Cleanup"))
+                    .hasSize(9).containsOnly("ServiceUnavailableException");
+            assertThat(w.faults().injected(down)).isGreaterThanOrEqualTo(18);
             w.assertCleanEnd(execution, 0);
         }
     }
 
     @Test
-    void startQueryExecution_whenEveryResponseIsLost_failsNamedWithStillExactlyOneQuery() {
-        AthenaFault lost = AthenaFault.responseLost("StartQueryExecution", Calls.all());
+    void startQueryExecution_whenTheResponseIsLostOnEveryStartQueryAttempt_cleanupFindsTheFinishedQueryAndDeletesItsObjects() {
+        // Every call StartQuery makes (9 attempts x the SDK's 4) is carried out and its answer lost; the calls after
+        // that (Cleanup's repeat of the start) are answered.
+        AthenaFault lost = AthenaFault.responseLost("StartQueryExecution", Calls.first(9 * 4));
         try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(lost))) {
             DescribeExecutionResponse execution = w.run();
 
@@ -106,10 +116,39 @@ class AthenaFaultsTest {
             assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
             assertThat(w.outcomes(execution.executionArn(), "StartQuery"))
                     .hasSize(9).containsOnly("ServiceUnavailableException");
-            // Every attempt reached Athena with the same ClientRequestToken: one query, however often it was asked.
-            // (The workflow never learned its id, so no Cleanup can stop it or delete its result: a known gap.)
-            assertThat(w.queries()).hasSize(1);
-            assertThat(w.faults().injected(lost)).isGreaterThanOrEqualTo(9);
+            assertThat(w.outcomes(execution.executionArn(), "Cleanup").getLast()).isEqualTo("ok");
+            assertThat(w.faults().injected(lost)).isEqualTo(9 * 4);
+            // One query however often it was asked (same ClientRequestToken); it ran to its end during StartQuery's
+            // retries, and Cleanup found it and deleted its objects (cleanup ALWAYS): nothing running, nothing left.
+            w.assertCleanEnd(execution, 1);
+            QueryExecution query = w.queries().getFirst();
+            assertThat(query.status().stateAsString()).isEqualTo("SUCCEEDED");
+            JsonNode report = w.cleanupReport(execution.executionArn());
+            assertThat(report.get("queryExecutionId").asText()).isEqualTo(query.queryExecutionId());
+            assertThat(report.get("stopped").asBoolean()).isFalse();
+            assertThat(report.get("deleted")).isNotEmpty();
+            assertThat(report.get("note").asText()).contains("StartQueryExecution repeated with the execution's"
+                    + " ClientRequestToken returned query " + query.queryExecutionId());
+        }
+    }
+
+    @Test
+    void startQueryExecution_whenTheResponseIsLostOnEveryStartQueryAttempt_cleanupFindsTheRunningQueryAndStopsIt() {
+        AthenaFault lost = AthenaFault.responseLost("StartQueryExecution", Calls.first(9 * 4));
+        // The query would run for hours: still RUNNING when Cleanup looks.
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(lost), Duration.ofHours(3))) {
+            DescribeExecutionResponse execution = w.run();
+
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
+            assertThat(w.outcomes(execution.executionArn(), "Cleanup").getLast()).isEqualTo("ok");
+            w.assertCleanEnd(execution, 1);
+            QueryExecution query = w.queries().getFirst();
+            assertThat(query.status().stateAsString()).isEqualTo("CANCELLED");
+            JsonNode report = w.cleanupReport(execution.executionArn());
+            assertThat(report.get("queryExecutionId").asText()).isEqualTo(query.queryExecutionId());
+            assertThat(report.get("stateBefore").asText()).isEqualTo("RUNNING");
+            assertThat(report.get("stopped").asBoolean()).isTrue();
         }
     }
 
