@@ -30,11 +30,11 @@ class S3FaultsTest {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            // The SDK counts SlowDown as throttling; the functions name every throttling ServiceThrottledException.
+            // The SDK counts SlowDown as throttling: ServiceThrottledException, its message naming S3.
             AthenaFaultsTest.assertRetriedThenOk(w.outcomes(execution.executionArn(), "FetchResults"),
                     "ServiceThrottledException");
             assertThat(w.attempts(execution.executionArn(), "FetchResults").getFirst().cause())
-                    .contains("GetObject").contains("SlowDown");
+                    .contains("GetObject").contains("SlowDown").contains("throttled by S3");
             assertThat(LocalOutput.rows(execution)).isEqualTo(3);
             assertThat(w.faults().injected(slowDown)).isEqualTo(6);
             w.assertCleanEnd(execution, 1);
@@ -69,7 +69,7 @@ class S3FaultsTest {
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
-            assertThat(execution.cause()).contains("GetObject").contains("InternalError");
+            assertThat(execution.cause()).contains("GetObject").contains("InternalError").contains("on S3's side");
             assertThat(w.outcomes(execution.executionArn(), "FetchResults"))
                     .hasSize(9).containsOnly("ServiceUnavailableException");
             assertThat(w.outcomes(execution.executionArn(), "Cleanup")).containsExactly("ok");
