@@ -55,13 +55,14 @@ public final class LostStartRecovery {
             // The request cannot be built or sent as it was (its .sql/.json object changed or vanished meanwhile).
             return CleanupReport.noQuery("StartQuery got no answer from Athena, and repeating its StartQueryExecution"
                     + " failed: " + e.getMessage() + " A query it may have started cannot be found this way; look for"
-                    + " it with ListQueryExecutions in workgroup '" + workgroupOf(request) + "'.");
+                    + " it with ListQueryExecutions in " + workgroupOf(request) + ".");
         }
         return cleaner.clean(handle, false).after("StartQuery got no answer from Athena; StartQueryExecution repeated"
                 + " with the execution's ClientRequestToken returned query " + handle.queryExecutionId() + ".");
     }
 
     private static String workgroupOf(JsonNode request) {
-        return request.path("workgroup").asText("the deployment's");
+        String named = request.path("workgroup").asText("");
+        return named.isEmpty() ? "the deployment's workgroup" : "workgroup '" + named + "'";
     }
 }

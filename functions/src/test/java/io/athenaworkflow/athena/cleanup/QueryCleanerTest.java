@@ -5,9 +5,10 @@ import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.S3Location;
 import io.athenaworkflow.athena.errors.AccessDeniedException;
+import io.athenaworkflow.athena.errors.CleanupRefusedException;
+import io.athenaworkflow.athena.errors.S3RequestRejectedException;
 import io.athenaworkflow.athena.errors.ServiceThrottledException;
 import io.athenaworkflow.athena.errors.ServiceUnavailableException;
-import io.athenaworkflow.athena.errors.CleanupRefusedException;
 import io.athenaworkflow.testing.FakeAthena;
 import io.athenaworkflow.testing.FakeS3;
 import org.junit.jupiter.api.Test;
@@ -312,6 +313,29 @@ class QueryCleanerTest {
 
         assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true))
                 .isInstanceOf(ServiceUnavailableException.class)
+                .hasMessageContaining("InternalError")
+                .hasMessageContaining("failed on S3's side")
+                .hasMessageNotContaining("Athena");
+    }
+
+    @Test
+    void clean_whenS3SlowsDownDeletingAKey_throwsThrottledNamingS3() {
+        s3.failDeleteOf(FOLDER + ID + ".csv", "SlowDown", "Please reduce your request rate.");
+
+        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true))
+                .isInstanceOf(ServiceThrottledException.class)
+                .hasMessageContaining("throttled by S3");
+    }
+
+    @Test
+    void clean_whenS3RejectsOneKeyAndFailsAnother_namesTheMorePermanentRejection() {
+        s3.failDeleteOf(FOLDER + ID + ".csv", "InternalError", "We encountered an internal error. Please try again.")
+                .failDeleteOf(FOLDER + ID + ".csv.metadata", "InvalidArgument", "Invalid argument");
+
+        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true))
+                .isInstanceOf(S3RequestRejectedException.class)
+                .hasMessageContaining("S3 could not delete 2 of the query's objects")
+                .hasMessageContaining("InvalidArgument")
                 .hasMessageContaining("InternalError");
     }
 
