@@ -30,7 +30,7 @@ import java.util.Set;
  * Functions "Execution Status Change" event (ABORTED, TIMED_OUT, FAILED) from EventBridge, in which case the
  * query is found in the execution's history. After a StartQuery that got no answer from Athena the state machine
  * passes {@code "query": null} and {@code "start": {"request": ..., "executionArn": ...}}: the query is found by
- * repeating its start with the same ClientRequestToken.
+ * repeating its start with the same ClientRequestToken; so is it when the history shows such a StartQuery.
  */
 public final class CleanupHandler implements RequestStreamHandler {
 
@@ -91,8 +91,12 @@ public final class CleanupHandler implements RequestStreamHandler {
             throw new InvalidEventException("Cleanup accepts 'Step Functions Execution Status Change' events with status "
                     + CLEANED_STATUSES + " and an executionArn, but got '" + detailType + "' with status '" + status + "'.");
         }
-        return history.queryOf(executionArn)
-                .map(handle -> cleaner.clean(handle, false))
+        var handle = history.queryOf(executionArn);
+        if (handle.isPresent()) {
+            return cleaner.clean(handle.get(), false);
+        }
+        return history.unansweredStartInput(executionArn)
+                .map(request -> lostStart.clean(request, executionArn))
                 .orElseGet(() -> CleanupReport.noQuery(
                         "Execution " + executionArn + " ended " + status + " before starting a query; nothing to clean up."));
     }

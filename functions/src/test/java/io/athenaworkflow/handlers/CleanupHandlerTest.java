@@ -326,4 +326,22 @@ class CleanupHandlerTest {
                 .hasMessageContaining("Field 'start' must be");
         assertThat(lostAthena.queryCount()).isEqualTo(queries);
     }
+
+    @Test
+    void handleRequest_whenExecutionWasStoppedWhileStartQueryWaitedForAnAnswer_findsTheQueryByItsTokenAndStopsIt() {
+        String lost = startWhoseAnswerWasLost();
+        lostAthena.query(lost).state(QueryExecutionState.RUNNING);
+        sfn.history(EXECUTION, new History()
+                .executionStarted(REQUEST)
+                .stateEntered("StartQuery", "{}")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed("io.athenaworkflow.athena.errors.ServiceUnavailableException", "answer lost")
+                .event(HistoryEventType.EXECUTION_ABORTED));
+
+        JsonNode report = invoke(afterLostStart, statusChange("ABORTED"));
+
+        assertThat(report.get("queryExecutionId").asText()).isEqualTo(lost);
+        assertThat(report.get("stopped").asBoolean()).isTrue();
+        assertThat(lostAthena.stopRequests()).containsExactly(lost);
+    }
 }

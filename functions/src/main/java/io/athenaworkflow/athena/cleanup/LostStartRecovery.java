@@ -7,10 +7,13 @@ import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.errors.QueryFileNotFoundException;
 import io.athenaworkflow.athena.errors.QueryRejectedException;
+import io.athenaworkflow.athena.errors.ServiceThrottledException;
+import io.athenaworkflow.athena.errors.ServiceUnavailableException;
 import io.athenaworkflow.athena.start.QueryStarter;
 import io.athenaworkflow.athena.start.TriggerEvents;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Cleans up after a StartQuery that failed without an answer from Athena (every attempt's response lost, or the
@@ -23,6 +26,16 @@ import java.time.Clock;
  * briefly ran is the price of never leaving one running unseen.
  */
 public final class LostStartRecovery {
+
+    /**
+     * The errors of a StartQuery attempt after which Athena may have started the query although the attempt never
+     * saw its id: an answer lost or refused after earlier lost ones (the SDK retries inside one attempt), or the
+     * function dying after its call. The state machine's StartQuery Catch lists the same names.
+     */
+    public static final Set<String> UNANSWERED_START_ERRORS = Set.of(
+            ServiceUnavailableException.class.getName(), ServiceThrottledException.class.getName(),
+            "Lambda.ServiceException", "Lambda.ClientExecutionTimeoutException", "Sandbox.Timedout", "Lambda.Unknown",
+            "Runtime.ExitError");
 
     private final QueryCleaner cleaner;
     private final TriggerEvents requests;
@@ -48,6 +61,14 @@ public final class LostStartRecovery {
             throw new InvalidInputException("Field 'start' must be {\"request\": <the execution input>, \"executionArn\":"
                     + " \"...\"}: the input StartQuery was given and its execution, to repeat its StartQueryExecution.");
         }
+        return clean(request, executionArn);
+    }
+
+    /**
+     * @param request the execution input StartQuery was given
+     * @param executionArn its execution, from which the ClientRequestToken derives
+     */
+    public CleanupReport clean(JsonNode request, String executionArn) {
         QueryHandle handle;
         try {
             handle = starter.start(requests.read(request), executionArn, clock.instant());

@@ -2,6 +2,7 @@ package io.athenaworkflow.tests.contract;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.athena.cleanup.LostStartRecovery;
 import io.athenaworkflow.athena.errors.AthenaWorkflowException;
 import io.athenaworkflow.tests.ProjectFiles;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,8 @@ class StateMachineContractTest {
 
         assertThat(names).contains("io.athenaworkflow.athena.errors.ServiceUnavailableException",
                 "io.athenaworkflow.athena.errors.ServiceThrottledException", "Sandbox.Timedout", "Runtime.ExitError");
+        // The EventBridge Cleanup recognises the same errors in an ended execution's history.
+        assertThat(names).containsExactlyInAnyOrderElementsOf(LostStartRecovery.UNANSWERED_START_ERRORS);
         assertThat(first.get("Next").asText()).isEqualTo("Cleanup");
         assertThat(first.at("/Assign/query").isNull()).as("Cleanup sees no handle").isTrue();
         assertThat(asl.at("/States/Cleanup/Arguments/Payload/start").asText())
