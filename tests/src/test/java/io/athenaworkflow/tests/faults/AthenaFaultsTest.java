@@ -1,6 +1,7 @@
 package io.athenaworkflow.tests.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.faults.AthenaFault;
 import io.athenaworkflow.local.faults.Calls;
 import io.athenaworkflow.local.faults.FaultPlan;
@@ -150,6 +151,44 @@ class AthenaFaultsTest {
             assertThat(report.get("stateBefore").asText()).isEqualTo("RUNNING");
             assertThat(report.get("stopped").asBoolean()).isTrue();
         }
+    }
+
+    @Test
+    void stopExecution_whenStartQueryLostItsAnswer_theAbortedRulesCleanupFindsTheQueryAndStopsIt() throws Exception {
+        // The first StartQuery attempt (the SDK's 4 calls) starts the query and loses every answer; the execution is
+        // stopped during the retry wait. Later calls (the EventBridge Cleanup's repeat of the start) are answered.
+        AthenaFault lost = AthenaFault.responseLost("StartQueryExecution", Calls.first(4));
+        try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(lost), Duration.ofHours(3))) {
+            String executionArn;
+            // Hold the virtual clock so the execution sits in StartQuery's retry wait while the test stops it.
+            try (RuntimeClock.Activity held = w.workflow.clock().begin()) {
+                executionArn = w.workflow.sfn.startExecution(b -> b.stateMachineArn(w.workflow.runtime.stateMachineArn())
+                        .name("stopped-while-starting").input(FaultWorkflow.input(FaultWorkflow.SQL))).executionArn();
+                awaitFailedAttempt(w, executionArn, "StartQuery");
+                w.workflow.sfn.stopExecution(b -> b.executionArn(executionArn).error("Operator.Stop").cause("not needed"));
+            }
+            assertThat(w.workflow.runtime.events().awaitQuiet(Duration.ofSeconds(60))).isTrue();
+
+            assertThat(w.workflow.sfn.describeExecution(b -> b.executionArn(executionArn)).status())
+                    .isEqualTo(ExecutionStatus.ABORTED);
+            assertThat(w.outcomes(executionArn, "StartQuery")).containsExactly("ServiceUnavailableException");
+            assertThat(w.faults().injected(lost)).isEqualTo(4);
+            assertThat(w.workflow.runtime.events().failedDeliveries()).isEmpty();
+            List<QueryExecution> queries = w.queries();
+            assertThat(queries).as("one query, stopped by the ABORTED rule's Cleanup").singleElement()
+                    .satisfies(q -> assertThat(q.status().stateAsString()).isEqualTo("CANCELLED"));
+            assertThat(w.resultKeys()).containsExactly(FaultWorkflow.NEIGHBOUR);
+        }
+    }
+
+    private static void awaitFailedAttempt(FaultWorkflow w, String executionArn, String state) throws InterruptedException {
+        for (int poll = 0; poll < 600; poll++) {
+            if (!w.attempts(executionArn, state).isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + state + " attempt ended in " + executionArn);
     }
 
     static void assertRetriedThenOk(List<String> outcomes, String error) {
