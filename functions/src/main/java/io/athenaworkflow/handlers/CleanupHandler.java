@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.cleanup.CleanupReport;
 import io.athenaworkflow.athena.cleanup.ExecutionHistoryLookup;
+import io.athenaworkflow.athena.cleanup.LostStartRecovery;
 import io.athenaworkflow.athena.cleanup.QueryCleaner;
 import io.athenaworkflow.athena.config.JsonFields;
+import io.athenaworkflow.athena.config.WorkflowDefaults;
 import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
+import io.athenaworkflow.athena.start.QueryStarter;
+import io.athenaworkflow.athena.start.TriggerEvents;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -17,13 +21,16 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Set;
 
 /**
  * Cleanup: stops the query if it still runs and deletes its own result objects as the cleanup mode says.
  * Payload: {@code {"query": <handle or null>, "succeeded": true|false}} from the state machine, or a Step
  * Functions "Execution Status Change" event (ABORTED, TIMED_OUT, FAILED) from EventBridge, in which case the
- * query is found in the execution's history.
+ * query is found in the execution's history. After a StartQuery that got no answer from Athena the state machine
+ * passes {@code "query": null} and {@code "start": {"request": ..., "executionArn": ...}}: the query is found by
+ * repeating its start with the same ClientRequestToken; so is it when the history shows such a StartQuery.
  */
 public final class CleanupHandler implements RequestStreamHandler {
 
@@ -31,14 +38,18 @@ public final class CleanupHandler implements RequestStreamHandler {
 
     private final QueryCleaner cleaner;
     private final ExecutionHistoryLookup history;
+    private final LostStartRecovery lostStart;
 
     public CleanupHandler() {
-        this(AwsClients.athena(), AwsClients.s3(), AwsClients.stepFunctions());
+        this(AwsClients.athena(), AwsClients.s3(), AwsClients.stepFunctions(),
+                WorkflowDefaults.fromEnvironment(FunctionEnvironment.variables()), Clock.systemUTC());
     }
 
-    CleanupHandler(AthenaClient athena, S3Client s3, SfnClient sfn) {
+    CleanupHandler(AthenaClient athena, S3Client s3, SfnClient sfn, WorkflowDefaults defaults, Clock clock) {
         this.cleaner = new QueryCleaner(athena, s3);
         this.history = new ExecutionHistoryLookup(sfn, Json.MAPPER);
+        this.lostStart = new LostStartRecovery(cleaner, new TriggerEvents(s3, Json.MAPPER, defaults),
+                new QueryStarter(athena), clock);
     }
 
     @Override
@@ -57,6 +68,10 @@ public final class CleanupHandler implements RequestStreamHandler {
             return cleanAfter(payload);
         }
         JsonNode query = payload.get("query");
+        JsonNode start = payload.get("start");
+        if ((query == null || query.isNull()) && start != null && !start.isNull()) {
+            return lostStart.clean(start);
+        }
         if (query == null || query.isNull()) {
             return CleanupReport.noQuery("No query was started; nothing to clean up.");
         }
@@ -76,8 +91,12 @@ public final class CleanupHandler implements RequestStreamHandler {
             throw new InvalidEventException("Cleanup accepts 'Step Functions Execution Status Change' events with status "
                     + CLEANED_STATUSES + " and an executionArn, but got '" + detailType + "' with status '" + status + "'.");
         }
-        return history.queryOf(executionArn)
-                .map(handle -> cleaner.clean(handle, false))
+        var handle = history.queryOf(executionArn);
+        if (handle.isPresent()) {
+            return cleaner.clean(handle.get(), false);
+        }
+        return history.unansweredStartInput(executionArn)
+                .map(request -> lostStart.clean(request, executionArn))
                 .orElseGet(() -> CleanupReport.noQuery(
                         "Execution " + executionArn + " ended " + status + " before starting a query; nothing to clean up."));
     }

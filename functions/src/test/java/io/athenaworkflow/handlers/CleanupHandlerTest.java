@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.S3Location;
+import io.athenaworkflow.athena.config.WorkflowDefaults;
 import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
+import io.athenaworkflow.athena.errors.ServiceThrottledException;
 import io.athenaworkflow.testing.FakeAthena;
 import io.athenaworkflow.testing.FakeContext;
 import io.athenaworkflow.testing.FakeS3;
@@ -17,7 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 
 import static io.athenaworkflow.handlers.Invocation.invoke;
 import static io.athenaworkflow.testing.TestJson.strict;
@@ -33,7 +38,10 @@ class CleanupHandlerTest {
     private final FakeAthena athena = new FakeAthena();
     private final FakeS3 s3 = new FakeS3().bucket("results-bucket");
     private final FakeStepFunctions sfn = new FakeStepFunctions();
-    private final CleanupHandler handler = new CleanupHandler(athena, s3, sfn);
+    private static final WorkflowDefaults DEFAULTS = WorkflowDefaults.fromEnvironment(Map.of(
+            "ATHENA_OUTPUT_LOCATION", "s3://results-bucket/" + FOLDER, "EXPECTED_BUCKET_OWNER", FakeS3.OWNER));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T10:20:00Z"), ZoneOffset.UTC);
+    private final CleanupHandler handler = new CleanupHandler(athena, s3, sfn, DEFAULTS, CLOCK);
     private final FakeAthena.Query query = athena.addQuery(ID, "s3://results-bucket/" + FOLDER + ID + ".csv");
 
     CleanupHandlerTest() {
@@ -211,5 +219,129 @@ class CleanupHandlerTest {
         String event = statusChange("ABORTED").replace("\"executionArn\": \"" + EXECUTION + "\",", "");
 
         assertThatThrownBy(() -> invoke(handler, event)).isInstanceOf(InvalidEventException.class);
+    }
+
+    // ----- after a StartQuery that never got Athena's answer -----
+
+    // Athena and S3 of their own: no query or object of the tests above.
+    private final FakeAthena lostAthena = new FakeAthena();
+    private final FakeS3 lostS3 = new FakeS3().bucket("results-bucket");
+    private final CleanupHandler afterLostStart = new CleanupHandler(lostAthena, lostS3, sfn, DEFAULTS, CLOCK);
+
+    private static final String REQUEST = "{\"sql\": \"SELECT 42\", \"cleanup\": \"ALWAYS\"}";
+
+    /** What the state machine's Cleanup sends after StartQuery's Catch: no handle, but what StartQuery was given. */
+    private static String lostStart(String request, String executionArn) {
+        return "{\"query\": null, \"succeeded\": false, \"start\": {\"request\": " + request + ", \"executionArn\": "
+                + (executionArn == null ? "null" : "\"" + executionArn + "\"") + "}}";
+    }
+
+    /** StartQuery's call as Athena carried it out, its answer lost on the way back. */
+    private String startWhoseAnswerWasLost() {
+        var start = new StartQueryHandler(lostAthena, lostS3, DEFAULTS, CLOCK);
+        return invoke(start, "{\"request\": " + REQUEST + ", \"executionArn\": \"" + EXECUTION + "\"}")
+                .get("queryExecutionId").asText();
+    }
+
+    @Test
+    void handleRequest_whenStartQueryLostTheAnswerOfARunningQuery_findsThatQueryByItsTokenAndStopsIt() {
+        String lost = startWhoseAnswerWasLost();
+        lostAthena.query(lost).state(QueryExecutionState.RUNNING);
+        int queries = lostAthena.queryCount();
+
+        JsonNode report = invoke(afterLostStart, lostStart(REQUEST, EXECUTION));
+
+        assertThat(report.get("queryExecutionId").asText()).isEqualTo(lost);
+        assertThat(report.get("stateBefore").asText()).isEqualTo("RUNNING");
+        assertThat(report.get("stopped").asBoolean()).isTrue();
+        assertThat(report.get("note").asText()).contains("StartQueryExecution repeated with the execution's"
+                + " ClientRequestToken returned query " + lost);
+        assertThat(lostAthena.queryCount()).as("no second query").isEqualTo(queries);
+        assertThat(lostAthena.stopRequests()).containsExactly(lost);
+        assertThat(lostAthena.startRequests()).hasSize(2).extracting(r -> r.clientRequestToken()).containsOnly(
+                lostAthena.startRequests().getFirst().clientRequestToken());
+    }
+
+    @Test
+    void handleRequest_whenTheLostQueryAlreadySucceeded_findsItAndDeletesItsObjectsPerCleanupMode() {
+        String lost = startWhoseAnswerWasLost();
+        lostAthena.query(lost).succeed();
+        lostS3.put("results-bucket", FOLDER + lost + ".csv", "x");
+
+        JsonNode report = invoke(afterLostStart, lostStart(REQUEST, EXECUTION));
+
+        assertThat(report.get("queryExecutionId").asText()).isEqualTo(lost);
+        assertThat(report.get("stopped").asBoolean()).isFalse();
+        assertThat(report.get("deleted")).extracting(JsonNode::asText)
+                .containsExactly("s3://results-bucket/" + FOLDER + lost + ".csv");
+        assertThat(lostAthena.stopRequests()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenNoEarlierStartReachedAthena_startsTheQueryAndStopsItAtOnce() {
+        int queries = lostAthena.queryCount();
+
+        JsonNode report = invoke(afterLostStart, lostStart(REQUEST, EXECUTION));
+
+        String id = report.get("queryExecutionId").asText();
+        assertThat(lostAthena.queryCount()).isEqualTo(queries + 1);
+        assertThat(report.get("stateBefore").asText()).isEqualTo("QUEUED");
+        assertThat(report.get("stopped").asBoolean()).isTrue();
+        assertThat(lostAthena.stopRequests()).containsExactly(id);
+    }
+
+    @Test
+    void handleRequest_whenTheRepeatIsThrottled_throwsServiceThrottledForTheStateMachineToRetry() {
+        lostAthena.failNext(FakeAthena.START, FakeAthena.tooManyRequests("Rate exceeded"));
+
+        assertThatThrownBy(() -> invoke(afterLostStart, lostStart(REQUEST, EXECUTION)))
+                .isInstanceOf(ServiceThrottledException.class)
+                .hasMessageContaining("StartQueryExecution was throttled by Athena");
+        assertThat(lostAthena.stopRequests()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenTheQueryFileVanishedMeanwhile_reportsThatTheQueryCannotBeFoundThisWay() {
+        lostS3.bucket("query-drop");
+        String event = """
+                {"version": "0", "id": "e1", "detail-type": "Object Created", "source": "aws.s3", "account": "111122223333",
+                 "time": "2024-05-01T10:00:00Z", "region": "eu-west-1", "resources": [],
+                 "detail": {"bucket": {"name": "query-drop"}, "object": {"key": "queries/gone.sql"}}}""";
+        int queries = lostAthena.queryCount();
+
+        JsonNode report = invoke(afterLostStart, lostStart(event, EXECUTION));
+
+        assertThat(report.get("queryExecutionId").isNull()).isTrue();
+        assertThat(report.get("note").asText()).contains("repeating its StartQueryExecution failed",
+                "queries/gone.sql", "ListQueryExecutions");
+        assertThat(lostAthena.queryCount()).isEqualTo(queries);
+    }
+
+    @Test
+    void handleRequest_whenTheLostStartLacksTheExecutionArn_throwsInvalidInputRatherThanStartAnotherQuery() {
+        int queries = lostAthena.queryCount();
+
+        assertThatThrownBy(() -> invoke(afterLostStart, lostStart(REQUEST, null)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Field 'start' must be");
+        assertThat(lostAthena.queryCount()).isEqualTo(queries);
+    }
+
+    @Test
+    void handleRequest_whenExecutionWasStoppedWhileStartQueryWaitedForAnAnswer_findsTheQueryByItsTokenAndStopsIt() {
+        String lost = startWhoseAnswerWasLost();
+        lostAthena.query(lost).state(QueryExecutionState.RUNNING);
+        sfn.history(EXECUTION, new History()
+                .executionStarted(REQUEST)
+                .stateEntered("StartQuery", "{}")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed("io.athenaworkflow.athena.errors.ServiceUnavailableException", "answer lost")
+                .event(HistoryEventType.EXECUTION_ABORTED));
+
+        JsonNode report = invoke(afterLostStart, statusChange("ABORTED"));
+
+        assertThat(report.get("queryExecutionId").asText()).isEqualTo(lost);
+        assertThat(report.get("stopped").asBoolean()).isTrue();
+        assertThat(lostAthena.stopRequests()).containsExactly(lost);
     }
 }

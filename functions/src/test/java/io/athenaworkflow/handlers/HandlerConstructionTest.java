@@ -1,6 +1,6 @@
 package io.athenaworkflow.handlers;
 
-import io.athenaworkflow.athena.errors.InvalidInputException;
+import io.athenaworkflow.athena.errors.InvalidConfigurationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +49,18 @@ class HandlerConstructionTest {
         FunctionEnvironment.install(environment(Map.of("QUERY_TIMEOUT_SECONDS", "15 minutes")));
 
         assertThatThrownBy(StartQueryHandler::new)
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("QUERY_TIMEOUT_SECONDS");
+    }
+
+    @Test
+    void cleanupHandler_whenADefaultIsMalformed_failsAtConstructionNamingTheVariable() {
+        // Cleanup rebuilds StartQuery's request after a lost answer, so it reads the same defaults.
+        FunctionEnvironment.install(environment(Map.of("CLEANUP_MODE", "SOMETIMES")));
+
+        assertThatThrownBy(CleanupHandler::new)
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("CLEANUP_MODE");
     }
 
     @Test

@@ -36,7 +36,7 @@ class HandlerPipelineTest {
         var start = new StartQueryHandler(athena, s3, defaults, clock);
         var check = new CheckStatusHandler(athena, clock);
         var fetch = new FetchResultsHandler(athena, s3);
-        var cleanup = new CleanupHandler(athena, s3, new FakeStepFunctions());
+        var cleanup = new CleanupHandler(athena, s3, new FakeStepFunctions(), defaults, clock);
 
         JsonNode query = invoke(start, "{\"request\": {\"sql\": \"SELECT city, n FROM t WHERE n > ?\", \"parameters\": [\"1\"],"
                 + " \"cleanup\": \"ALWAYS\", \"maxInlineRows\": 1}, \"executionArn\": \"" + EXECUTION + "\","

@@ -31,6 +31,11 @@ public record CleanupReport(String queryExecutionId, String stateBefore, boolean
         return new CleanupReport(queryExecutionId, stateBefore, stopped, List.of(), note);
     }
 
+    /** This report with {@code how} the query was found put before its note. */
+    CleanupReport after(String how) {
+        return new CleanupReport(queryExecutionId, stateBefore, stopped, deleted, note == null ? how : how + " " + note);
+    }
+
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("queryExecutionId", queryExecutionId);

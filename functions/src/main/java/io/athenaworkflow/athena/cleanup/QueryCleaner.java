@@ -2,9 +2,8 @@ package io.athenaworkflow.athena.cleanup;
 
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.S3Location;
-import io.athenaworkflow.athena.errors.AccessDeniedException;
-import io.athenaworkflow.athena.errors.AthenaUnavailableException;
 import io.athenaworkflow.athena.errors.AwsErrors;
+import io.athenaworkflow.athena.errors.AwsService;
 import io.athenaworkflow.athena.errors.CleanupRefusedException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.status.StatusChecker;
@@ -18,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -57,7 +57,7 @@ public final class QueryCleaner {
                 athena.stopQueryExecution(r -> r.queryExecutionId(id));
                 stopped = true;
             } catch (SdkException e) {
-                throw AwsErrors.translate(e, "StopQueryExecution " + id);
+                throw AwsErrors.translate(e, AwsService.ATHENA, "StopQueryExecution " + id);
             }
         }
         if (!handle.cleanup().deletes(succeeded)) {
@@ -102,14 +102,28 @@ public final class QueryCleaner {
             }
             return response.deleted().stream().map(d -> "s3://" + folder.bucket() + "/" + d.key()).sorted().toList();
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "Deleting the objects of query " + id + " under " + folder);
+            throw AwsErrors.translate(e, AwsService.S3, "Deleting the objects of query " + id + " under " + folder);
         }
     }
 
+    /**
+     * S3 could not delete some keys (DeleteObjects answers 200 with per-key errors): named by the most permanent of
+     * the codes, so a denial or a rejection is not retried as if it were an outage.
+     */
     private static RuntimeException deleteFailed(S3Location folder, List<S3Error> errors) {
         String detail = errors.stream().map(e -> e.key() + ": " + e.code() + " " + e.message()).toList().toString();
-        boolean denied = errors.stream().anyMatch(e -> "AccessDenied".equals(e.code()));
-        String message = "S3 refused to delete some objects under " + folder + ": " + detail;
-        return denied ? new AccessDeniedException(message) : new AthenaUnavailableException(message);
+        String code = errors.stream().map(S3Error::code).min(Comparator.comparingInt(QueryCleaner::permanence)).orElse("");
+        return AwsErrors.s3ErrorCode(code, "DeleteObjects under " + folder,
+                "S3 could not delete " + errors.size() + " of the query's objects: " + detail);
+    }
+
+    /** Lower is more permanent: a denial, then any other refusal, then throttling, then a server error. */
+    private static int permanence(String code) {
+        return switch (code == null ? "" : code) {
+            case "AccessDenied" -> 0;
+            case "SlowDown" -> 2;
+            case "InternalError", "ServiceUnavailable" -> 3;
+            default -> 1;
+        };
     }
 }

@@ -1,9 +1,11 @@
 package io.athenaworkflow.athena.config;
 
+import io.athenaworkflow.athena.errors.InvalidConfigurationException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The values an execution input may leave out, set per deployment through the functions' environment (the
@@ -42,15 +44,16 @@ public record WorkflowDefaults(
                 text(env, "ATHENA_WORKGROUP").orElse(DEFAULT_WORKGROUP),
                 text(env, "ATHENA_CATALOG").orElse(DEFAULT_CATALOG),
                 text(env, "ATHENA_DATABASE").orElse(null),
-                text(env, "ATHENA_OUTPUT_LOCATION").map(v -> S3Location.parse(v, "ATHENA_OUTPUT_LOCATION").asPrefix())
-                        .orElse(null),
+                text(env, "ATHENA_OUTPUT_LOCATION").map(v -> configured("ATHENA_OUTPUT_LOCATION", "ResultsBucket and"
+                        + " ResultsPrefix", () -> S3Location.parse(v, "ATHENA_OUTPUT_LOCATION").asPrefix())).orElse(null),
                 text(env, "ATHENA_KMS_KEY").orElse(null),
                 text(env, "EXPECTED_BUCKET_OWNER").orElse(null),
                 // The same ranges as the execution input's timeoutSeconds, maxInlineRows and resultReuseMinutes.
-                number(env, "QUERY_TIMEOUT_SECONDS", 900, 1, 86_400),
-                number(env, "MAX_INLINE_ROWS", 100, 0, 10_000),
-                number(env, "RESULT_REUSE_MINUTES", 0, 0, 10_080),
-                text(env, "CLEANUP_MODE").map(v -> CleanupMode.parse(v, "CLEANUP_MODE")).orElse(CleanupMode.NEVER));
+                number(env, "QUERY_TIMEOUT_SECONDS", "QueryTimeoutSeconds", 900, 1, 86_400),
+                number(env, "MAX_INLINE_ROWS", "MaxInlineRows", 100, 0, 10_000),
+                number(env, "RESULT_REUSE_MINUTES", null, 0, 0, 10_080),
+                text(env, "CLEANUP_MODE").map(v -> configured("CLEANUP_MODE", "CleanupMode",
+                        () -> CleanupMode.parse(v, "CLEANUP_MODE"))).orElse(CleanupMode.NEVER));
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {
@@ -58,19 +61,35 @@ public record WorkflowDefaults(
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+    private static int number(Map<String, String> env, String name, String parameter, int fallback, int min, int max) {
         return text(env, name).map(v -> {
             int value;
             try {
                 value = Integer.parseInt(v);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("Environment variable " + name + " must be an integer, but was '" + v + "'.");
+                throw new InvalidConfigurationException("Environment variable " + name + " must be an integer, but was '"
+                        + v + "'. " + fix(name, parameter));
             }
             if (value < min || value > max) {
-                throw new InvalidInputException("Environment variable " + name + " must be between " + min + " and " + max
-                        + ", but was '" + v + "'.");
+                throw new InvalidConfigurationException("Environment variable " + name + " must be between " + min
+                        + " and " + max + ", but was '" + v + "'. " + fix(name, parameter));
             }
             return value;
         }).orElse(fallback);
+    }
+
+    /** Parses a variable with a parser made for input fields, naming the variable rather than a field on failure. */
+    private static <T> T configured(String name, String parameter, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidConfigurationException("Environment variable " + name + " is invalid: " + e.getMessage()
+                    + " " + fix(name, parameter), e);
+        }
+    }
+
+    private static String fix(String name, String parameter) {
+        return parameter == null ? "Fix it in the function's environment and redeploy."
+                : "Fix the template parameter " + parameter + " (it sets " + name + ") and redeploy.";
     }
 }

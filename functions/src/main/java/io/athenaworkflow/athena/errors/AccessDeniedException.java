@@ -1,7 +1,7 @@
 package io.athenaworkflow.athena.errors;
 
 /**
- * Thrown when S3 or Athena denies a request (HTTP 403): the Lambda role lacks a permission, or a bucket belongs
+ * Thrown when Athena, S3 or Step Functions denies a request (HTTP 403): the Lambda role lacks a permission, or a bucket belongs
  * to another account than {@code EXPECTED_BUCKET_OWNER}.
  */
 public final class AccessDeniedException extends AthenaWorkflowException {

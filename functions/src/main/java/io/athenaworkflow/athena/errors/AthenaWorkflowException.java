@@ -6,8 +6,9 @@ package io.athenaworkflow.athena.errors;
  * failed execution shows as its Error; the message becomes the Cause. Every subclass is one failure mode.
  */
 public abstract sealed class AthenaWorkflowException extends RuntimeException
-        permits InvalidInputException, InvalidEventException, QueryFileNotFoundException, AthenaThrottledException,
-        AthenaUnavailableException, QueryRejectedException, QueryFailedException, QueryCancelledException,
+        permits InvalidInputException, InvalidConfigurationException, InvalidEventException, QueryFileNotFoundException,
+        ServiceThrottledException, ServiceUnavailableException, QueryRejectedException, S3RequestRejectedException,
+        StepFunctionsRequestRejectedException, QueryFailedException, QueryCancelledException,
         QueryTimeoutException, ResultNotFoundException, ResultUnreadableException, AccessDeniedException,
         CleanupRefusedException {
 

@@ -1,8 +1,9 @@
 package io.athenaworkflow.athena.errors;
 
 /**
- * Thrown when Athena refuses to start the query ({@code InvalidRequestException}): an unknown workgroup or catalog,
- * an output location Athena cannot use, a workgroup that is disabled, and similar. Not retried.
+ * Thrown when Athena refuses a request about the query with a client error ({@code InvalidRequestException}):
+ * mostly StartQueryExecution for an unknown workgroup or catalog, an output location Athena cannot use, a disabled
+ * workgroup, and similar. Not retried.
  */
 public final class QueryRejectedException extends AthenaWorkflowException {
 

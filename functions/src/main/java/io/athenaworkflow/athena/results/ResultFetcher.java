@@ -8,6 +8,7 @@ import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.QueryStatistics;
 import io.athenaworkflow.athena.config.S3Location;
 import io.athenaworkflow.athena.errors.AwsErrors;
+import io.athenaworkflow.athena.errors.AwsService;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.errors.ResultNotFoundException;
 import io.athenaworkflow.athena.errors.ResultUnreadableException;
@@ -25,7 +26,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,9 +85,9 @@ public final class ResultFetcher {
             throw new ResultNotFoundException("The result of query " + id + " is missing at " + location
                     + ": it was deleted (a lifecycle rule or another process) before FetchResults read it.", e);
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "GetObject " + location);
+            throw AwsErrors.translate(e, AwsService.S3, "GetObject " + location);
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + location + " failed", e);
+            throw AwsErrors.readFailed(AwsService.S3, "GetObject " + location, e);
         }
     }
 
@@ -102,7 +102,7 @@ public final class ResultFetcher {
             }
             return columns;
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "GetQueryResults " + id);
+            throw AwsErrors.translate(e, AwsService.ATHENA, "GetQueryResults " + id);
         }
     }
 

@@ -2,6 +2,7 @@ package io.athenaworkflow.athena.start;
 
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.errors.AwsErrors;
+import io.athenaworkflow.athena.errors.AwsService;
 import io.athenaworkflow.athena.errors.QueryRejectedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
@@ -57,7 +58,7 @@ public final class QueryStarter {
                     + "' (" + e.athenaErrorCode() + "): "
                     + e.awsErrorDetails().errorMessage(), e);
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "StartQueryExecution");
+            throw AwsErrors.translate(e, AwsService.ATHENA, "StartQueryExecution");
         }
         return new QueryHandle(id, request.workgroup(), request.outputLocation(), now, request.timeoutSeconds(),
                 request.maxInlineRows(), request.cleanup(), request.expectedBucketOwner());

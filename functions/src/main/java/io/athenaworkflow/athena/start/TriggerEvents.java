@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.athenaworkflow.athena.config.S3Location;
 import io.athenaworkflow.athena.config.WorkflowDefaults;
 import io.athenaworkflow.athena.errors.AwsErrors;
+import io.athenaworkflow.athena.errors.AwsService;
 import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.errors.QueryFileNotFoundException;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -113,9 +113,9 @@ public final class TriggerEvents {
             throw new QueryFileNotFoundException("The object " + object + " named by the event no longer exists; it was"
                     + " deleted or renamed before the execution read it.", e);
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "GetObject " + object);
+            throw AwsErrors.translate(e, AwsService.S3, "GetObject " + object);
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading " + object + " failed", e);
+            throw AwsErrors.readFailed(AwsService.S3, "GetObject " + object, e);
         }
         int start = Arrays.equals(bytes, 0, Math.min(BOM.length, bytes.length), BOM, 0, BOM.length) ? BOM.length : 0;
         if (bytes.length - start > maxBytes) {

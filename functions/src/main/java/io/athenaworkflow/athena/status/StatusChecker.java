@@ -3,6 +3,7 @@ package io.athenaworkflow.athena.status;
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.QueryStatistics;
 import io.athenaworkflow.athena.errors.AwsErrors;
+import io.athenaworkflow.athena.errors.AwsService;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.errors.QueryCancelledException;
 import io.athenaworkflow.athena.errors.QueryFailedException;
@@ -64,7 +65,7 @@ public final class StatusChecker {
             throw new InvalidInputException("Athena does not know query " + queryExecutionId + ": "
                     + e.awsErrorDetails().errorMessage() + ". Pass the 'query' object StartQuery returned.");
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "GetQueryExecution " + queryExecutionId);
+            throw AwsErrors.translate(e, AwsService.ATHENA, "GetQueryExecution " + queryExecutionId);
         }
     }
 

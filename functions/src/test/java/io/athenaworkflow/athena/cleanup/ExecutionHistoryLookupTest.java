@@ -3,7 +3,7 @@ package io.athenaworkflow.athena.cleanup;
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.S3Location;
-import io.athenaworkflow.athena.errors.AthenaThrottledException;
+import io.athenaworkflow.athena.errors.ServiceThrottledException;
 import io.athenaworkflow.athena.errors.AthenaWorkflowException;
 import io.athenaworkflow.testing.FakeStepFunctions;
 import io.athenaworkflow.testing.FakeStepFunctions.History;
@@ -135,6 +135,86 @@ class ExecutionHistoryLookupTest {
         sfn.history(EXECUTION, new History().lambdaInvokeSucceeded(handleJson(HANDLE)))
                 .failNext(FakeStepFunctions.error(400, "ThrottlingException", "Rate exceeded"));
 
-        assertThatThrownBy(() -> lookup.queryOf(EXECUTION)).isInstanceOf(AthenaThrottledException.class);
+        assertThatThrownBy(() -> lookup.queryOf(EXECUTION)).isInstanceOf(ServiceThrottledException.class);
+    }
+
+    // ----- a StartQuery that may have started a query without learning its id -----
+
+    private static final String INPUT = "{\"sql\":\"SELECT 1\",\"cleanup\":\"ALWAYS\"}";
+    private static final String ERRORS = "io.athenaworkflow.athena.errors.";
+
+    @Test
+    void unansweredStartInput_whenEveryStartQueryAttemptLostItsAnswer_returnsTheExecutionInput() {
+        sfn.history(EXECUTION, new History()
+                .executionStarted(INPUT)
+                .stateEntered("StartQuery", "{}")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed(ERRORS + "ServiceUnavailableException", "lost")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed(ERRORS + "ServiceUnavailableException", "lost")
+                .event(HistoryEventType.EXECUTION_FAILED));
+
+        assertThat(lookup.unansweredStartInput(EXECUTION)).contains(TestJson.strict(INPUT));
+    }
+
+    @Test
+    void unansweredStartInput_whenStoppedWhileAStartQueryAttemptWasUnderWay_returnsTheExecutionInput() {
+        sfn.history(EXECUTION, new History()
+                .executionStarted(INPUT)
+                .stateEntered("StartQuery", "{}")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .event(HistoryEventType.TASK_STARTED)
+                .event(HistoryEventType.EXECUTION_ABORTED));
+
+        assertThat(lookup.unansweredStartInput(EXECUTION)).contains(TestJson.strict(INPUT));
+    }
+
+    @Test
+    void unansweredStartInput_whenAnAnswerWasLostBeforeAnInputErrorEnded_stillReturnsTheInput() {
+        sfn.history(EXECUTION, new History()
+                .executionStarted(INPUT)
+                .stateEntered("StartQuery", "{}")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed("Runtime.ExitError", "crashed after calling Athena")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed(ERRORS + "QueryRejectedException", "Idempotent parameters do not match")
+                .event(HistoryEventType.EXECUTION_FAILED));
+
+        assertThat(lookup.unansweredStartInput(EXECUTION)).isPresent();
+    }
+
+    @Test
+    void unansweredStartInput_whenStartQueryFailedOnlyOnItsInput_isEmpty() {
+        sfn.history(EXECUTION, new History()
+                .executionStarted("{}")
+                .stateEntered("StartQuery", "{}")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed(ERRORS + "InvalidInputException", "Field 'sql' is required")
+                .event(HistoryEventType.EXECUTION_FAILED));
+
+        assertThat(lookup.unansweredStartInput(EXECUTION)).isEmpty();
+    }
+
+    @Test
+    void unansweredStartInput_whenStartQueryAnswered_isEmpty() {
+        sfn.history(EXECUTION, new History()
+                .executionStarted(INPUT)
+                .stateEntered("StartQuery", "{}")
+                .lambdaInvokeSucceeded(handleJson(HANDLE))
+                .stateEntered("CheckStatus", "{}")
+                .event(HistoryEventType.TASK_SCHEDULED)
+                .taskFailed(ERRORS + "ServiceUnavailableException", "GetQueryExecution failed")
+                .event(HistoryEventType.EXECUTION_ABORTED));
+
+        assertThat(lookup.unansweredStartInput(EXECUTION)).isEmpty();
+    }
+
+    @Test
+    void unansweredStartInput_whenStoppedBeforeStartQuery_isEmpty() {
+        sfn.history(EXECUTION, new History()
+                .executionStarted(INPUT)
+                .event(HistoryEventType.EXECUTION_ABORTED));
+
+        assertThat(lookup.unansweredStartInput(EXECUTION)).isEmpty();
     }
 }

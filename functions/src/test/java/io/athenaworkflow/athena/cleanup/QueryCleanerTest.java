@@ -5,9 +5,10 @@ import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.S3Location;
 import io.athenaworkflow.athena.errors.AccessDeniedException;
-import io.athenaworkflow.athena.errors.AthenaThrottledException;
-import io.athenaworkflow.athena.errors.AthenaUnavailableException;
 import io.athenaworkflow.athena.errors.CleanupRefusedException;
+import io.athenaworkflow.athena.errors.S3RequestRejectedException;
+import io.athenaworkflow.athena.errors.ServiceThrottledException;
+import io.athenaworkflow.athena.errors.ServiceUnavailableException;
 import io.athenaworkflow.testing.FakeAthena;
 import io.athenaworkflow.testing.FakeS3;
 import org.junit.jupiter.api.Test;
@@ -311,7 +312,30 @@ class QueryCleanerTest {
         s3.failDeleteOf(FOLDER + ID + ".csv", "InternalError", "We encountered an internal error. Please try again.");
 
         assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true))
-                .isInstanceOf(AthenaUnavailableException.class)
+                .isInstanceOf(ServiceUnavailableException.class)
+                .hasMessageContaining("InternalError")
+                .hasMessageContaining("failed on S3's side")
+                .hasMessageNotContaining("Athena");
+    }
+
+    @Test
+    void clean_whenS3SlowsDownDeletingAKey_throwsThrottledNamingS3() {
+        s3.failDeleteOf(FOLDER + ID + ".csv", "SlowDown", "Please reduce your request rate.");
+
+        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true))
+                .isInstanceOf(ServiceThrottledException.class)
+                .hasMessageContaining("throttled by S3");
+    }
+
+    @Test
+    void clean_whenS3RejectsOneKeyAndFailsAnother_namesTheMorePermanentRejection() {
+        s3.failDeleteOf(FOLDER + ID + ".csv", "InternalError", "We encountered an internal error. Please try again.")
+                .failDeleteOf(FOLDER + ID + ".csv.metadata", "InvalidArgument", "Invalid argument");
+
+        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true))
+                .isInstanceOf(S3RequestRejectedException.class)
+                .hasMessageContaining("S3 could not delete 2 of the query's objects")
+                .hasMessageContaining("InvalidArgument")
                 .hasMessageContaining("InternalError");
     }
 
@@ -319,7 +343,7 @@ class QueryCleanerTest {
     void clean_whenListingFails_throwsTheCatalogueError() {
         s3.failNext(FakeS3.LIST, FakeS3.error(503, "SlowDown", "Please reduce your request rate."));
 
-        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true)).isInstanceOf(AthenaThrottledException.class)
+        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true)).isInstanceOf(ServiceThrottledException.class)
                 .hasMessageContaining("Deleting the objects of query " + ID);
         assertThat(OWN).allMatch(key -> s3.exists(BUCKET, key));
     }
@@ -328,7 +352,7 @@ class QueryCleanerTest {
     void clean_whenAthenaThrottlesTheLookup_throwsThrottledRatherThanSkipping() {
         athena.failNext(FakeAthena.GET, FakeAthena.tooManyRequests("Rate exceeded"));
 
-        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true)).isInstanceOf(AthenaThrottledException.class);
+        assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), true)).isInstanceOf(ServiceThrottledException.class);
     }
 
     @Test
@@ -337,7 +361,7 @@ class QueryCleanerTest {
         athena.failNext(FakeAthena.STOP, FakeAthena.internalError("boom"));
 
         assertThatThrownBy(() -> cleaner.clean(handle(CleanupMode.ALWAYS), false))
-                .isInstanceOf(AthenaUnavailableException.class)
+                .isInstanceOf(ServiceUnavailableException.class)
                 .hasMessageContaining("StopQueryExecution " + ID);
     }
 

@@ -1,6 +1,6 @@
 package io.athenaworkflow.athena.config;
 
-import io.athenaworkflow.athena.errors.InvalidInputException;
+import io.athenaworkflow.athena.errors.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,7 +91,7 @@ class WorkflowDefaultsTest {
     })
     void fromEnvironment_whenNumberMalformed_throwsNamingTheVariable(String name, String value) {
         assertThatThrownBy(() -> WorkflowDefaults.fromEnvironment(Map.of(name, value)))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(name)
                 .hasMessageContaining(value);
     }
@@ -110,7 +110,7 @@ class WorkflowDefaultsTest {
         // The same ranges as the execution input's fields: a default the input itself could not set is a
         // deployment error, reported at cold start rather than as a query that times out at once.
         assertThatThrownBy(() -> WorkflowDefaults.fromEnvironment(Map.of(name, value)))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining(name)
                 .hasMessageContaining(value);
     }
@@ -135,18 +135,20 @@ class WorkflowDefaultsTest {
     @Test
     void fromEnvironment_whenCleanupModeUnknown_throwsNamingTheVariable() {
         assertThatThrownBy(() -> WorkflowDefaults.fromEnvironment(Map.of("CLEANUP_MODE", "SOMETIMES")))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("CLEANUP_MODE")
                 .hasMessageContaining("SOMETIMES")
-                .hasMessageContaining("ON_SUCCESS");
+                .hasMessageContaining("ON_SUCCESS")
+                .hasMessageContaining("template parameter CleanupMode");
     }
 
     @Test
     void fromEnvironment_whenOutputLocationNotS3_throwsNamingTheVariable() {
         assertThatThrownBy(() -> WorkflowDefaults.fromEnvironment(Map.of("ATHENA_OUTPUT_LOCATION", "results-bucket/prefix/")))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("ATHENA_OUTPUT_LOCATION")
-                .hasMessageContaining("s3://");
+                .hasMessageContaining("s3://")
+                .hasMessageContaining("ResultsBucket and ResultsPrefix");
     }
 
     @Test

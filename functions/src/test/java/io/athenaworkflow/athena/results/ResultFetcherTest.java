@@ -6,7 +6,7 @@ import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.S3Location;
 import io.athenaworkflow.athena.errors.AccessDeniedException;
-import io.athenaworkflow.athena.errors.AthenaUnavailableException;
+import io.athenaworkflow.athena.errors.ServiceUnavailableException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.errors.ResultNotFoundException;
 import io.athenaworkflow.athena.errors.ResultUnreadableException;
@@ -384,7 +384,7 @@ class ResultFetcherTest {
         s3.put(RESULT, numbers(1));
         athena.failNext(FakeAthena.RESULTS, FakeAthena.internalError("oops"));
 
-        assertThatThrownBy(() -> fetcher.fetch(handle(100))).isInstanceOf(AthenaUnavailableException.class)
+        assertThatThrownBy(() -> fetcher.fetch(handle(100))).isInstanceOf(ServiceUnavailableException.class)
                 .hasMessageContaining("GetQueryResults " + ID);
     }
 

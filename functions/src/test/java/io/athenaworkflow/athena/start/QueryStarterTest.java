@@ -4,8 +4,8 @@ import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.S3Location;
 import io.athenaworkflow.athena.errors.AccessDeniedException;
-import io.athenaworkflow.athena.errors.AthenaThrottledException;
-import io.athenaworkflow.athena.errors.AthenaUnavailableException;
+import io.athenaworkflow.athena.errors.ServiceThrottledException;
+import io.athenaworkflow.athena.errors.ServiceUnavailableException;
 import io.athenaworkflow.athena.errors.QueryRejectedException;
 import io.athenaworkflow.testing.FakeAthena;
 import org.junit.jupiter.api.Test;
@@ -227,20 +227,20 @@ class QueryStarterTest {
     }
 
     @Test
-    void start_whenAthenaThrottles_throwsAthenaThrottled() {
+    void start_whenAthenaThrottles_throwsServiceThrottled() {
         athena.failNext(FakeAthena.START, FakeAthena.tooManyRequests("You have exceeded the limit for the number of queries"));
 
         assertThatThrownBy(() -> starter.start(simple(), EXECUTION, NOW))
-                .isInstanceOf(AthenaThrottledException.class)
+                .isInstanceOf(ServiceThrottledException.class)
                 .hasMessageContaining("StartQueryExecution")
                 .hasMessageContaining("exceeded the limit");
     }
 
     @Test
-    void start_whenAthenaFailsWithAServerError_throwsAthenaUnavailable() {
+    void start_whenAthenaFailsWithAServerError_throwsServiceUnavailable() {
         athena.failNext(FakeAthena.START, FakeAthena.internalError("Internal error"));
 
-        assertThatThrownBy(() -> starter.start(simple(), EXECUTION, NOW)).isInstanceOf(AthenaUnavailableException.class);
+        assertThatThrownBy(() -> starter.start(simple(), EXECUTION, NOW)).isInstanceOf(ServiceUnavailableException.class);
     }
 
     @Test
@@ -256,7 +256,7 @@ class QueryStarterTest {
     @Test
     void start_whenRetriedAfterAThrottledAttempt_startsExactlyOneQuery() {
         athena.failNext(FakeAthena.START, FakeAthena.tooManyRequests("slow down"));
-        assertThatThrownBy(() -> starter.start(simple(), EXECUTION, NOW)).isInstanceOf(AthenaThrottledException.class);
+        assertThatThrownBy(() -> starter.start(simple(), EXECUTION, NOW)).isInstanceOf(ServiceThrottledException.class);
 
         QueryHandle handle = starter.start(simple(), EXECUTION, NOW.plusSeconds(2));
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.athena.config.CleanupMode;
 import io.athenaworkflow.athena.config.WorkflowDefaults;
 import io.athenaworkflow.athena.errors.AccessDeniedException;
-import io.athenaworkflow.athena.errors.AthenaUnavailableException;
+import io.athenaworkflow.athena.errors.ServiceUnavailableException;
 import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.errors.QueryFileNotFoundException;
@@ -120,7 +120,7 @@ class TriggerEventsTest {
     void read_whenS3FailsWithAServerError_throwsUnavailable() {
         s3.put(BUCKET, "q.sql", "SELECT 1").failNext(FakeS3.GET, FakeS3.error(500, "InternalError", "We encountered an internal error."));
 
-        assertThatThrownBy(() -> events.read(objectCreated(BUCKET, "q.sql"))).isInstanceOf(AthenaUnavailableException.class);
+        assertThatThrownBy(() -> events.read(objectCreated(BUCKET, "q.sql"))).isInstanceOf(ServiceUnavailableException.class);
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.athenaworkflow.athena.status;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.athena.QueryHandle;
 import io.athenaworkflow.athena.config.CleanupMode;
-import io.athenaworkflow.athena.errors.AthenaThrottledException;
-import io.athenaworkflow.athena.errors.AthenaUnavailableException;
+import io.athenaworkflow.athena.errors.ServiceThrottledException;
+import io.athenaworkflow.athena.errors.ServiceUnavailableException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.errors.QueryCancelledException;
 import io.athenaworkflow.athena.errors.QueryFailedException;
@@ -159,7 +159,7 @@ class StatusCheckerTest {
     void check_whenAthenaThrottles_throwsThrottled() {
         athena.failNext(FakeAthena.GET, FakeAthena.tooManyRequests("Rate exceeded"));
 
-        assertThatThrownBy(() -> checker.check(handle, STARTED)).isInstanceOf(AthenaThrottledException.class)
+        assertThatThrownBy(() -> checker.check(handle, STARTED)).isInstanceOf(ServiceThrottledException.class)
                 .hasMessageContaining("GetQueryExecution q-1");
     }
 
@@ -167,7 +167,7 @@ class StatusCheckerTest {
     void check_whenAthenaIsDown_throwsUnavailable() {
         athena.failNext(FakeAthena.GET, FakeAthena.internalError("boom"));
 
-        assertThatThrownBy(() -> checker.check(handle, STARTED)).isInstanceOf(AthenaUnavailableException.class);
+        assertThatThrownBy(() -> checker.check(handle, STARTED)).isInstanceOf(ServiceUnavailableException.class);
     }
 
     @Test

@@ -98,6 +98,8 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
             case "BatchGetQueryExecution" -> batchGetQueryExecution(request);
             case "GetQueryResults" -> getQueryResults(request);
             case "StopQueryExecution" -> stopQueryExecution(request);
+            case "GetQueryRuntimeStatistics" ->
+                    QueryRuntimeStatistics.response(requireQuery(queryExecutionId(request)), clock.now(), store);
             case "ListQueryExecutions" -> listQueryExecutions(request);
             case "GetWorkGroup" -> getWorkGroup(request);
             case "ListWorkGroups" -> listWorkGroups(request);

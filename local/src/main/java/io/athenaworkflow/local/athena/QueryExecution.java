@@ -226,21 +226,32 @@ final class QueryExecution {
         return node;
     }
 
-    private ObjectNode statistics(Instant now) {
-        // Phases on the runtime clock: queued (submitted→started), engine (started→engineFinished), result
-        // writing (engineFinished→completed); a phase still under way counts up to now.
+    /**
+     * Phases on the runtime clock: queued (submitted→started), engine (started→engineFinished), result writing
+     * (engineFinished→completed); a phase still under way counts up to now.
+     */
+    synchronized QueryRuntimeStatistics.Timeline timeline(Instant now) {
         Instant end = completed != null ? completed : now;
-        ObjectNode statistics = JSON.objectNode();
         long queue = millis(submitted, started != null ? started : end);
         long engine = started == null ? 0 : millis(started, engineFinished != null ? engineFinished : end);
         long service = engineFinished == null ? 0 : millis(engineFinished, end);
-        statistics.put("EngineExecutionTimeInMillis", engine);
+        return new QueryRuntimeStatistics.Timeline(queue, engine, service, millis(submitted, end));
+    }
+
+    synchronized long dataScannedBytes() {
+        return dataScannedBytes;
+    }
+
+    private ObjectNode statistics(Instant now) {
+        QueryRuntimeStatistics.Timeline timeline = timeline(now);
+        ObjectNode statistics = JSON.objectNode();
+        statistics.put("EngineExecutionTimeInMillis", timeline.engineMillis());
         statistics.put("DataScannedInBytes", dataScannedBytes);
-        statistics.put("TotalExecutionTimeInMillis", millis(submitted, end));
-        statistics.put("QueryQueueTimeInMillis", queue);
+        statistics.put("TotalExecutionTimeInMillis", timeline.totalMillis());
+        statistics.put("QueryQueueTimeInMillis", timeline.queueMillis());
         statistics.put("ServicePreProcessingTimeInMillis", 0);
         statistics.put("QueryPlanningTimeInMillis", 0);
-        statistics.put("ServiceProcessingTimeInMillis", service);
+        statistics.put("ServiceProcessingTimeInMillis", timeline.serviceProcessingMillis());
         statistics.putObject("ResultReuseInformation").put("ReusedPreviousResult", reusedPreviousResult);
         return statistics;
     }

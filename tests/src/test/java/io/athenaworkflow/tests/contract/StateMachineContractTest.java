@@ -2,6 +2,7 @@ package io.athenaworkflow.tests.contract;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.athena.cleanup.LostStartRecovery;
 import io.athenaworkflow.athena.errors.AthenaWorkflowException;
 import io.athenaworkflow.tests.ProjectFiles;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class StateMachineContractTest {
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "Lambda.ClientExecutionTimeoutException",
             "Lambda.Unknown", "Sandbox.Timedout", "Runtime.ExitError");
 
-    private static final String RETRIED_ATHENA_ERROR = "io.athenaworkflow.athena.errors.AthenaThrottledException";
+    private static final String RETRIED_THROTTLING_ERROR = "io.athenaworkflow.athena.errors.ServiceThrottledException";
 
     private final JsonNode asl = ProjectFiles.json("statemachine/athena-query.asl.json");
 
@@ -63,7 +64,7 @@ class StateMachineContractTest {
             List<String> retried = new ArrayList<>();
             collectErrorNames(state.get("Retry"), retried);
             assertThat(retried).as(entry.getKey()).contains("Lambda.ServiceException", "Lambda.TooManyRequestsException",
-                    RETRIED_ATHENA_ERROR);
+                    RETRIED_THROTTLING_ERROR);
             for (JsonNode retrier : state.get("Retry")) {
                 assertThat(retrier.has("MaxDelaySeconds") || retrier.path("MaxAttempts").asInt() <= 2)
                         .as("%s retries with a bounded delay", entry.getKey()).isTrue();
@@ -76,6 +77,24 @@ class StateMachineContractTest {
                     .isIn(entry.getKey().equals("StartQuery") ? "QueryFailed" : "Cleanup",
                             entry.getKey().equals("Cleanup") ? "QueryFailed" : "Cleanup");
         });
+    }
+
+    @Test
+    void startQuery_whenNoAttemptGotAthenasAnswer_goesThroughCleanupToFindTheQuery() {
+        // Errors after which Athena may have started the query although StartQuery never learned its id.
+        JsonNode catchers = asl.at("/States/StartQuery/Catch");
+        JsonNode first = catchers.get(0);
+        List<String> names = new ArrayList<>();
+        collectErrorNames(first, names);
+
+        assertThat(names).contains("io.athenaworkflow.athena.errors.ServiceUnavailableException",
+                "io.athenaworkflow.athena.errors.ServiceThrottledException", "Sandbox.Timedout", "Runtime.ExitError");
+        // The EventBridge Cleanup recognises the same errors in an ended execution's history.
+        assertThat(names).containsExactlyInAnyOrderElementsOf(LostStartRecovery.UNANSWERED_START_ERRORS);
+        assertThat(first.get("Next").asText()).isEqualTo("Cleanup");
+        assertThat(first.at("/Assign/query").isNull()).as("Cleanup sees no handle").isTrue();
+        assertThat(asl.at("/States/Cleanup/Arguments/Payload/start").asText())
+                .contains("$states.context.Execution.Input", "$states.context.Execution.Id");
     }
 
     @Test

@@ -50,9 +50,14 @@ final class FaultWorkflow implements AutoCloseable {
     final AthenaClient athena;
 
     FaultWorkflow(FaultPlan plan) {
+        // Queries stay RUNNING a few (virtual) seconds, so CheckStatus polls and Cleanup may find them running.
+        this(plan, Duration.ofSeconds(3));
+    }
+
+    /** With queries that stay RUNNING at least {@code queryDuration} (virtual time). */
+    FaultWorkflow(FaultPlan plan, Duration queryDuration) {
         workflow = new LocalWorkflow(aws -> aws.withClock(VirtualClock.startingAt(Instant.parse("2026-01-05T09:00:00Z")))
-                // Queries stay RUNNING a few (virtual) seconds, so CheckStatus polls and Cleanup may find them running.
-                .withMinimumQueryDuration(Duration.ofSeconds(3)), runtime -> runtime.withFaults(plan));
+                .withMinimumQueryDuration(queryDuration), runtime -> runtime.withFaults(plan));
         athena = AthenaClient.builder().endpointOverride(workflow.runtime.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -101,7 +106,7 @@ final class FaultWorkflow implements AutoCloseable {
 
     /**
      * The attempts of {@code state} in order: {@code ok} for a success, else the error's name without the functions'
-     * package (e.g. {@code AthenaThrottledException}, {@code Lambda.ServiceException}).
+     * package (e.g. {@code ServiceThrottledException}, {@code Lambda.ServiceException}).
      */
     List<String> outcomes(String executionArn, String state) {
         return attempts(executionArn, state).stream()

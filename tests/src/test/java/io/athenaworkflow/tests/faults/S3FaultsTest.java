@@ -30,11 +30,11 @@ class S3FaultsTest {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            // The SDK counts SlowDown as throttling; the functions name every throttling AthenaThrottledException.
+            // The SDK counts SlowDown as throttling: ServiceThrottledException, its message naming S3.
             AthenaFaultsTest.assertRetriedThenOk(w.outcomes(execution.executionArn(), "FetchResults"),
-                    "AthenaThrottledException");
+                    "ServiceThrottledException");
             assertThat(w.attempts(execution.executionArn(), "FetchResults").getFirst().cause())
-                    .contains("GetObject").contains("SlowDown");
+                    .contains("GetObject").contains("SlowDown").contains("throttled by S3");
             assertThat(LocalOutput.rows(execution)).isEqualTo(3);
             assertThat(w.faults().injected(slowDown)).isEqualTo(6);
             w.assertCleanEnd(execution, 1);
@@ -62,16 +62,16 @@ class S3FaultsTest {
     }
 
     @Test
-    void resultGet_whenFailingLongerThanTheRetries_endsInAthenaUnavailableAfterCleanupDeletedOnlyItsObjects() {
+    void resultGet_whenFailingLongerThanTheRetries_endsInServiceUnavailableAfterCleanupDeletedOnlyItsObjects() {
         S3Fault down = S3Fault.onGet(RESULT_CSV, Calls.all(), S3Error.INTERNAL_ERROR);
         try (FaultWorkflow w = new FaultWorkflow(FaultPlan.none().with(down))) {
             DescribeExecutionResponse execution = w.run();
 
             assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "AthenaUnavailableException");
-            assertThat(execution.cause()).contains("GetObject").contains("InternalError");
+            assertThat(execution.error()).isEqualTo(FaultWorkflow.ERRORS + "ServiceUnavailableException");
+            assertThat(execution.cause()).contains("GetObject").contains("InternalError").contains("on S3's side");
             assertThat(w.outcomes(execution.executionArn(), "FetchResults"))
-                    .hasSize(9).containsOnly("AthenaUnavailableException");
+                    .hasSize(9).containsOnly("ServiceUnavailableException");
             assertThat(w.outcomes(execution.executionArn(), "Cleanup")).containsExactly("ok");
             String id = w.queries().getFirst().queryExecutionId();
             JsonNode report = w.cleanupReport(execution.executionArn());
