@@ -1,5 +1,6 @@
 package io.athenaworkflow.local.s3;
 
+import io.athenaworkflow.local.s3.nio2blob.EncryptionRecordingFilesystemStore;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,6 @@ import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3ProxyMetrics;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -68,7 +68,9 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
         Path root = prepareRoot(config);
         NotifyingBlobStore blobStore;
         try {
-            blobStore = new NotifyingBlobStore(new FilesystemNio2BlobStore(root.toString()), config.clock());
+            blobStore = new NotifyingBlobStore(
+                    new KnownUploadsOnly(new FailedWriteCleanup(new EncryptionRecordingFilesystemStore(root), root)),
+                    config.clock());
         } catch (RuntimeException e) {
             throw new S3StartException("cannot open the S3 data directory " + root + ": " + e.getMessage(), e);
         }
