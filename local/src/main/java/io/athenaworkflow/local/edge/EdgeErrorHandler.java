@@ -45,11 +45,13 @@ final class EdgeErrorHandler extends ErrorHandler {
         } else {
             S3Error error = s3Error(request, code);
             String requestId = S3Error.newRequestId();
+            String hostId = S3Error.newHostId();
             body = error.document(request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath(),
-                    requestId);
+                    requestId, hostId);
             response.setStatus(error.status());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
             response.getHeaders().put("x-amz-request-id", requestId);
+            response.getHeaders().put("x-amz-id-2", hostId);
         }
         // The parser may have refused bytes that are still on the wire: close rather than read another request
         // from them (S3 closes too).

@@ -3,13 +3,16 @@ package io.athenaworkflow.local.s3;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The S3 errors the runtime raises itself, in front of S3Proxy (its own checks) or instead of Jetty (requests the
- * HTTP layer refuses): code, HTTP status and S3's message, rendered as S3's error document. Codes and messages are
- * S3's (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
+ * The S3 errors the runtime raises itself, in front of S3Proxy (its own checks, injected faults) or instead of Jetty
+ * (requests the HTTP layer refuses): code, HTTP status and S3's message, rendered as S3's error document. Codes and
+ * messages are S3's (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). S3 documents no
+ * {@code Retry-After} header for any of them, so none is sent.
  */
 public enum S3Error {
     ACCESS_DENIED(403, "AccessDenied", "Access Denied"),
@@ -24,7 +27,10 @@ public enum S3Error {
             "A header you provided implies functionality that is not implemented."),
     REQUEST_HEADER_SECTION_TOO_LARGE(400, "RequestHeaderSectionTooLarge",
             "Your request header section exceeds the maximum allowed size."),
-    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "Service is unable to handle request.");
+    /** 503: S3 cannot handle the request now. */
+    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "Service is unable to handle request."),
+    /** 503: the request rate is too high for the prefix. */
+    SLOW_DOWN(503, "SlowDown", "Please reduce your request rate.");
 
     private final int status;
     private final String code;
@@ -40,8 +46,13 @@ public enum S3Error {
         return status;
     }
 
+    /** S3's error code, e.g. {@code SlowDown}. */
     public String code() {
         return code;
+    }
+
+    public String message() {
+        return message;
     }
 
     /** A fresh request id in S3's shape (16 upper-case hex digits). */
@@ -49,23 +60,33 @@ public enum S3Error {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
     }
 
-    /** S3's error document: Code, Message, Resource (the request path) and RequestId. */
-    public byte[] document(String resource, String requestId) {
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-                + escape(message) + "</Message><Resource>" + escape(resource) + "</Resource><RequestId>"
-                + requestId + "</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+    /** A fresh host id in S3's shape (base64 of 48 random bytes), sent as {@code x-amz-id-2} and {@code HostId}. */
+    public static String newHostId() {
+        byte[] bytes = new byte[48];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** Answers with this error (no body for HEAD, as S3). */
-    void send(String method, String resource, HttpServletResponse response) throws IOException {
+    /** S3's error document: Code, Message, Resource (the request path), RequestId and HostId. */
+    public byte[] document(String resource, String requestId, String hostId) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
+                + escape(message) + "</Message><Resource>" + escape(resource) + "</Resource><RequestId>"
+                + requestId + "</RequestId><HostId>" + hostId + "</HostId></Error>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Answers with this error; a HEAD gets the status and headers only, as S3 answers it. */
+    public void send(String method, String resource, HttpServletResponse response) throws IOException {
         String requestId = newRequestId();
+        String hostId = newHostId();
         response.setStatus(status);
         response.setHeader("x-amz-request-id", requestId);
+        response.setHeader("x-amz-id-2", hostId);
+        response.setContentType("application/xml");
         if ("HEAD".equals(method)) {
+            response.setContentLength(0);
             return;
         }
-        byte[] body = document(resource, requestId);
-        response.setContentType("application/xml");
+        byte[] body = document(resource, requestId, hostId);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

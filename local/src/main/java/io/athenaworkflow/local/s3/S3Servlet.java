@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * The S3 REST endpoint: S3Proxy's own servlet (which maps every blob-store failure to S3's error XML), behind the
@@ -23,10 +24,18 @@ final class S3Servlet extends HttpServlet {
 
     private final HttpServlet s3Proxy;
     private final UnaryOperator<String> ownerOfBucket;
+    private final UploadRecords uploads;
 
-    S3Servlet(HttpServlet s3Proxy, UnaryOperator<String> ownerOfBucket) {
+    /** The store's record of an open multipart upload (bucket, key, upload id), or null. */
+    @FunctionalInterface
+    interface UploadRecords {
+        HeadObjectResponse find(String bucket, String key, String uploadId);
+    }
+
+    S3Servlet(HttpServlet s3Proxy, UnaryOperator<String> ownerOfBucket, UploadRecords uploads) {
         this.s3Proxy = s3Proxy;
         this.ownerOfBucket = ownerOfBucket;
+        this.uploads = uploads;
     }
 
     @Override
@@ -38,7 +47,7 @@ final class S3Servlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest servletRequest, HttpServletResponse response)
             throws ServletException, IOException {
-        HttpServletRequest request = new QueryStringParameters(servletRequest);
+        HttpServletRequest request = new VerbatimS3Request(servletRequest);
         if (!ownedBy(request.getHeader(EXPECTED_OWNER), bucketOf(request.getRequestURI()))
                 || !ownedBy(request.getHeader(EXPECTED_SOURCE_OWNER), bucketOf(copySource(request)))) {
             S3Error.ACCESS_DENIED.send(request.getMethod(), request.getRequestURI(), response);
@@ -53,7 +62,7 @@ final class S3Servlet extends HttpServlet {
             s3Proxy.service(request, listing);
             listing.finish();
         } else {
-            s3Proxy.service(request, response);
+            s3Proxy.service(request, completionOf(request, response));
         }
         // S3Proxy may answer before reading an aws-chunked body to its end (the trailing checksum). Unread bytes make
         // Jetty close the connection while the client is still writing; the SDK then retries a PUT that was already
@@ -81,6 +90,23 @@ final class S3Servlet extends HttpServlet {
     private static String copySource(HttpServletRequest request) {
         String source = request.getHeader("x-amz-copy-source");
         return source == null ? "" : source;
+    }
+
+    /** For CompleteMultipartUpload of a known upload, the response that echoes the upload's encryption. */
+    private HttpServletResponse completionOf(HttpServletRequest request, HttpServletResponse response) {
+        String uploadId = request.getParameter("uploadId");
+        if (!"POST".equals(request.getMethod()) || uploadId == null) {
+            return response;
+        }
+        String path = request.getRequestURI().startsWith("/") ? request.getRequestURI().substring(1)
+                : request.getRequestURI();
+        int slash = path.indexOf('/');
+        if (slash < 0) {
+            return response;
+        }
+        HeadObjectResponse upload = uploads.find(bucketOf(path),
+                URLDecoder.decode(path.substring(slash + 1).replace("+", "%2B"), StandardCharsets.UTF_8), uploadId);
+        return upload == null ? response : new CompletionEncryptionHeaders(response, upload);
     }
 
     /** CreateBucket: a PUT on {@code /bucket} with no sub-resource in the query string. */
