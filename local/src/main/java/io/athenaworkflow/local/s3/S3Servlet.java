@@ -47,7 +47,7 @@ final class S3Servlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest servletRequest, HttpServletResponse response)
             throws ServletException, IOException {
-        HttpServletRequest request = new VerbatimS3Request(servletRequest);
+        HttpServletRequest request = new QueryStringParameters(servletRequest);
         if (!ownedBy(request.getHeader(EXPECTED_OWNER), bucketOf(request.getRequestURI()))
                 || !ownedBy(request.getHeader(EXPECTED_SOURCE_OWNER), bucketOf(copySource(request)))) {
             S3Error.ACCESS_DENIED.send(request.getMethod(), request.getRequestURI(), response);

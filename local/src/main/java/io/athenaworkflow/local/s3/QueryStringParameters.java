@@ -11,19 +11,17 @@ import org.eclipse.jetty.util.MultiMap;
 import org.eclipse.jetty.util.UrlEncoded;
 
 /**
- * The request as S3 reads it: parameters from the query string alone.
- *
- * <p>The servlet API also reads an
+ * The request as S3 reads it: parameters from the query string alone. The servlet API also reads an
  * {@code application/x-www-form-urlencoded} body as parameters the first time any parameter is asked for, which
  * consumes it: S3Proxy asks for parameters before it reads the object, so a PutObject sent with that content type (the
  * default of curl and urllib for a presigned PUT) was stored empty. S3 parameters only ever travel in the query
  * string, and an S3 body is opaque bytes under whatever content type the client names.
  */
-final class VerbatimS3Request extends HttpServletRequestWrapper {
+final class QueryStringParameters extends HttpServletRequestWrapper {
 
     private Map<String, String[]> parameters;
 
-    VerbatimS3Request(HttpServletRequest request) {
+    QueryStringParameters(HttpServletRequest request) {
         super(request);
     }
 
