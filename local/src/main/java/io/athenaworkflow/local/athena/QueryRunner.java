@@ -8,6 +8,7 @@ import io.athenaworkflow.local.athena.engine.Statement;
 import io.athenaworkflow.local.athena.engine.StatementOutcome;
 import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.s3.BucketNotFoundException;
+import io.athenaworkflow.local.s3.ObjectEncryption;
 import io.athenaworkflow.local.s3.ObjectStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,15 +144,26 @@ final class QueryRunner implements AutoCloseable {
 
     private void writeResults(QueryExecution query, S3Location file, ResultFileWriter writer,
             StatementOutcome outcome) {
-        store.put(file.bucket(), file.key(), writer.file(), CONTENT_TYPE);
+        ObjectEncryption encryption = resultEncryption(query.results);
+        store.put(file.bucket(), file.key(), writer.file(), CONTENT_TYPE, encryption);
         // Athena writes no .metadata for a statement without columns (e.g. CREATE TABLE: an empty .txt only).
         if (!writer.columns().isEmpty()) {
             String updateType = UPDATE_TYPES.get(outcome.substatementType());
             ResultMetadata metadata = new ResultMetadata(query.id, updateType,
                     updateType == null ? null : outcome.rowCount(),
                     writer.columns().stream().map(ResultColumnInfo::of).toList());
-            store.put(file.bucket(), file.key() + ".metadata", metadata.encode(), CONTENT_TYPE);
+            store.put(file.bucket(), file.key() + ".metadata", metadata.encode(), CONTENT_TYPE, encryption);
         }
+    }
+
+    /**
+     * How S3 records Athena's result objects: SSE_KMS under the query's key; SSE_S3, and CSE_KMS (Athena encrypts
+     * client-side, S3 sees an ordinary object) or no configuration, under S3's default encryption.
+     */
+    private static ObjectEncryption resultEncryption(ResultSettings results) {
+        return "SSE_KMS".equals(results.encryptionOption()) && results.kmsKey() != null
+                ? ObjectEncryption.kms(results.kmsKey())
+                : ObjectEncryption.S3_MANAGED;
     }
 
     private void deleteResults(S3Location file) {

@@ -60,6 +60,7 @@ public final class EdgeServer implements AutoCloseable {
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.addServlet(new ServletHolder(servlet), "/*");
         server.setHandler(context);
+        server.setErrorHandler(new EdgeErrorHandler());
         server.setStopTimeout(0);
         try {
             server.start();

@@ -1,7 +1,9 @@
 package io.athenaworkflow.local.faults;
 
+import io.athenaworkflow.local.s3.ObjectEncryption;
 import io.athenaworkflow.local.s3.ObjectStore;
 import io.athenaworkflow.local.s3.ObjectStoreException;
+import io.athenaworkflow.local.s3.S3Error;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,15 +40,15 @@ final class FaultyObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String bucket, String key, Path source, String contentType) {
+    public void put(String bucket, String key, Path source, String contentType, ObjectEncryption encryption) {
         check(S3Method.PUT, bucket, key);
-        store.put(bucket, key, source, contentType);
+        store.put(bucket, key, source, contentType, encryption);
     }
 
     @Override
-    public void put(String bucket, String key, byte[] content, String contentType) {
+    public void put(String bucket, String key, byte[] content, String contentType, ObjectEncryption encryption) {
         check(S3Method.PUT, bucket, key);
-        store.put(bucket, key, content, contentType);
+        store.put(bucket, key, content, contentType, encryption);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.athenaworkflow.local.faults;
 
+import io.athenaworkflow.local.s3.S3Error;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -10,10 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * In front of the S3 REST servlet: a request a fault selects is answered with S3's error XML and status and never
@@ -65,39 +64,9 @@ final class FaultyS3Servlet extends HttpServlet {
         // Read an upload to its end first: a server closing while the client still writes would look like a network
         // failure, not like S3's answer.
         request.getInputStream().transferTo(OutputStream.nullOutputStream());
-        writeError(response, fault.get().error(), method == S3Method.HEAD, bucket, key);
+        fault.get().error().send(request.getMethod(), "/" + bucket + (key.isEmpty() ? "" : "/" + key), response);
     }
 
-    private static void writeError(HttpServletResponse response, S3Error error, boolean head, String bucket, String key)
-            throws IOException {
-        String requestId = HexFormat.of().withUpperCase().formatHex(randomBytes(8));
-        String hostId = java.util.Base64.getEncoder().encodeToString(randomBytes(48));
-        response.setStatus(error.status());
-        response.setHeader("x-amz-request-id", requestId);
-        response.setHeader("x-amz-id-2", hostId);
-        response.setContentType("application/xml");
-        if (head) {
-            // S3 answers HEAD errors without a body.
-            response.setContentLength(0);
-            return;
-        }
-        String resource = "/" + bucket + (key.isEmpty() ? "" : "/" + key);
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + error.code() + "</Code><Message>"
-                + error.message() + "</Message><Resource>" + xml(resource) + "</Resource><RequestId>" + requestId
-                + "</RequestId><HostId>" + hostId + "</HostId></Error>").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    private static byte[] randomBytes(int count) {
-        byte[] bytes = new byte[count];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
     /** Percent-decodes a request path ('+' stays '+': it is form encoding, not path encoding). */
     static String decodePath(String rawPath) {

@@ -1,5 +1,6 @@
 package io.athenaworkflow.local.faults;
 
+import io.athenaworkflow.local.s3.S3Error;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

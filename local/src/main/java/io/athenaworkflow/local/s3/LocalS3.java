@@ -1,5 +1,6 @@
 package io.athenaworkflow.local.s3;
 
+import io.athenaworkflow.local.s3.nio2blob.EncryptionRecordingFilesystemStore;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3ProxyMetrics;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -56,7 +57,7 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
         this.root = root;
         this.blobStore = blobStore;
         this.foreignOwners = foreignOwners;
-        this.servlet = new S3Servlet(s3ProxyServlet(blobStore), this::ownerOf);
+        this.servlet = new S3Servlet(s3ProxyServlet(blobStore), this::ownerOf, this::uploadRecord);
     }
 
     /**
@@ -68,7 +69,10 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
         Path root = prepareRoot(config);
         NotifyingBlobStore blobStore;
         try {
-            blobStore = new NotifyingBlobStore(new FilesystemNio2BlobStore(root.toString()), config.clock());
+            // S3Proxy's filesystem store with its encryption bookkeeping on, corrected where it answers unlike S3.
+            blobStore = new NotifyingBlobStore(
+                    new KnownUploadsOnly(new FailedWriteCleanup(new EncryptionRecordingFilesystemStore(root), root)),
+                    config.clock());
         } catch (RuntimeException e) {
             throw new S3StartException("cannot open the S3 data directory " + root + ": " + e.getMessage(), e);
         }
@@ -114,6 +118,16 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
         return foreignOwners.getOrDefault(bucket, config.accountId());
     }
 
+    /**
+     * The filesystem store's record of an open multipart upload (a hidden stub carrying the encryption chosen at
+     * creation; the name is {@code AbstractNio2BlobStore}'s), or null when there is none.
+     */
+    private HeadObjectResponse uploadRecord(String bucket, String key, String uploadId) {
+        return blobStore.containerExists(bucket)
+                ? blobStore.blobMetadataIfPresent(bucket, ".mpus-" + uploadId + "-" + key + "-stub")
+                : null;
+    }
+
     @Override
     public Subscription onObjectCreated(ObjectCreatedListener listener) {
         return blobStore.onObjectCreated(listener);
@@ -157,26 +171,28 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
     }
 
     @Override
-    public void put(String bucket, String key, Path source, String contentType) {
+    public void put(String bucket, String key, Path source, String contentType, ObjectEncryption encryption) {
         try (InputStream content = Files.newInputStream(source)) {
-            put(bucket, key, content, Files.size(source), contentType);
+            put(bucket, key, content, Files.size(source), contentType, encryption);
         } catch (IOException e) {
             throw new ObjectStoreException("cannot read " + source + " to store it as s3://" + bucket + "/" + key, e);
         }
     }
 
     @Override
-    public void put(String bucket, String key, byte[] content, String contentType) {
-        put(bucket, key, new java.io.ByteArrayInputStream(content), content.length, contentType);
+    public void put(String bucket, String key, byte[] content, String contentType, ObjectEncryption encryption) {
+        put(bucket, key, new java.io.ByteArrayInputStream(content), content.length, contentType, encryption);
     }
 
-    private void put(String bucket, String key, InputStream content, long length, String contentType) {
+    private void put(String bucket, String key, InputStream content, long length, String contentType,
+            ObjectEncryption encryption) {
         if (!blobStore.containerExists(bucket)) {
             throw new BucketNotFoundException(bucket);
         }
         try {
             blobStore.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).contentLength(length)
-                    .contentType(contentType).build(), content);
+                    .contentType(contentType).serverSideEncryption(encryption.algorithm())
+                    .ssekmsKeyId(encryption.kmsKeyId()).build(), content);
         } catch (NoSuchBucketException e) {
             throw new BucketNotFoundException(bucket);
         } catch (S3Exception | UncheckedIOException e) {

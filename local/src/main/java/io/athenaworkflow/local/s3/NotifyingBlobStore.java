@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 final class NotifyingBlobStore extends ForwardingBlobStore implements S3Events {
 
     private static final System.Logger LOG = System.getLogger(NotifyingBlobStore.class.getName());
-    // S3Proxy keeps a hidden stub object per open multipart upload; it is not a user object.
-    private static final String MULTIPART_STUB_PREFIX = ".s3proxy-mpu-stub-";
 
     private final List<ObjectCreatedListener> listeners = new CopyOnWriteArrayList<>();
     private final RuntimeClock clock;
@@ -41,13 +39,6 @@ final class NotifyingBlobStore extends ForwardingBlobStore implements S3Events {
     public Subscription onObjectCreated(ObjectCreatedListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
-    }
-
-    // S3 accepts SSE-S3/SSE-KMS headers on every write; S3Proxy's filesystem store would answer NotImplemented.
-    // Accepting them lets programs written for S3 run; the objects are stored unencrypted (see docs/local-athena.md).
-    @Override
-    public boolean supportsServerSideEncryption() {
-        return true;
     }
 
     @Override
@@ -73,7 +64,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore implements S3Events {
     }
 
     private void notifyCreated(String bucket, String key, String reason) {
-        if (listeners.isEmpty() || key.startsWith(MULTIPART_STUB_PREFIX)) {
+        if (listeners.isEmpty() || key.startsWith(KnownUploadsOnly.MULTIPART_STUB_PREFIX)) {
             return;
         }
         HeadObjectResponse head = delegate().blobMetadataIfPresent(bucket, key);

@@ -20,11 +20,21 @@ public interface ObjectStore {
     /** The keys under {@code prefix} (all keys when it is empty), sorted, excluding "directory" markers. */
     List<String> listKeys(String bucket, String prefix);
 
-    /** Creates or replaces an object with the content of {@code source} (copied). */
-    void put(String bucket, String key, Path source, String contentType);
+    /** Creates or replaces an object with the content of {@code source} (copied), recorded under {@code encryption}. */
+    void put(String bucket, String key, Path source, String contentType, ObjectEncryption encryption);
 
-    /** Creates or replaces an object with {@code content}. */
-    void put(String bucket, String key, byte[] content, String contentType);
+    /** Creates or replaces an object with {@code content}, recorded under {@code encryption}. */
+    void put(String bucket, String key, byte[] content, String contentType, ObjectEncryption encryption);
+
+    /** Creates or replaces an object with the content of {@code source} (copied), under S3's default encryption. */
+    default void put(String bucket, String key, Path source, String contentType) {
+        put(bucket, key, source, contentType, ObjectEncryption.S3_MANAGED);
+    }
+
+    /** Creates or replaces an object with {@code content}, under S3's default encryption. */
+    default void put(String bucket, String key, byte[] content, String contentType) {
+        put(bucket, key, content, contentType, ObjectEncryption.S3_MANAGED);
+    }
 
     /** Deletes an object; no error when it does not exist. */
     void delete(String bucket, String key);

@@ -55,6 +55,30 @@ class AthenaResultsTest {
     }
 
     @Test
+    void resultFiles_whenSseKmsRequested_areRecordedUnderTheKeyAsS3ReportsThem() {
+        String key = "arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        String id = local.athena.startQueryExecution(b -> b.queryString("SELECT * FROM special")
+                .resultConfiguration(r -> r.encryptionConfiguration(e -> e.encryptionOption("SSE_KMS").kmsKey(key))))
+                .queryExecutionId();
+        local.awaitDone(id);
+        String plain = local.start("SELECT * FROM special");
+        local.awaitDone(plain);
+
+        HeadObjectResponse csv = local.s3.headObject(b -> b.bucket(local.resultsBucket()).key(id + ".csv"));
+        HeadObjectResponse metadata = local.s3.headObject(b -> b.bucket(local.resultsBucket())
+                .key(id + ".csv.metadata"));
+        HeadObjectResponse unencrypted = local.s3.headObject(b -> b.bucket(local.resultsBucket()).key(plain + ".csv"));
+
+        assertThat(csv.serverSideEncryptionAsString()).isEqualTo("aws:kms");
+        assertThat(csv.ssekmsKeyId()).isEqualTo(key);
+        assertThat(metadata.serverSideEncryptionAsString()).isEqualTo("aws:kms");
+        assertThat(metadata.ssekmsKeyId()).isEqualTo(key);
+        // S3 encrypts every object with SSE-S3 when nothing else is asked for.
+        assertThat(unencrypted.serverSideEncryptionAsString()).isEqualTo("AES256");
+        assertThat(unencrypted.ssekmsKeyId()).isNull();
+    }
+
+    @Test
     void getQueryResults_whenSelect_returnsHeaderThenRowsAsInTheCsv() {
         String id = local.start("SELECT * FROM special");
         local.awaitDone(id);

@@ -103,6 +103,38 @@ class EdgeServerTest {
     }
 
     @Test
+    void request_whenJettyRefusesS3Request_answersS3XmlNeverHtml() throws Exception {
+        String answer = raw("PUT /bucket/key HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 200-ok\r\n"
+                + "Content-Length: 1\r\n\r\nx");
+
+        // Jetty answers an Expect it cannot meet with 417; S3 answers 400 InvalidRequest.
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/xml");
+        assertThat(answer).contains("<Error><Code>InvalidRequest</Code>").contains("<Resource>/bucket/key</Resource>")
+                .contains("<RequestId>").doesNotContainIgnoringCase("<html");
+    }
+
+    @Test
+    void request_whenJettyRefusesJsonRequest_answersJsonError() throws Exception {
+        String answer = raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: AWSStepFunctions.Echo\r\n"
+                + "Expect: 200-ok\r\nContent-Length: 2\r\n\r\n{}");
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer).containsIgnoringCase("Content-Type: application/x-amz-json-1.1");
+        assertThat(answer).endsWith("{\"__type\":\"SerializationException\"}");
+    }
+
+    /** Sends a request as written (HttpClient refuses to send an Expect header); returns the whole answer. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), edge.port())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            // The edge closes the connection after a refusal, as S3 does: read to the end.
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void request_whenServiceBreaks_isInternalFailure500() throws Exception {
         HttpResponse<String> response = post("AWSStepFunctions.Break", "{}");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.edge.AwsJsonService;
 import io.athenaworkflow.local.lambda.LambdaService;
+import io.athenaworkflow.local.s3.S3Error;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.athenaworkflow.local.faults;
 import io.athenaworkflow.local.LocalAws;
 import io.athenaworkflow.local.LocalAwsConfig;
 import io.athenaworkflow.local.ServiceDecorators;
+import io.athenaworkflow.local.s3.S3Error;
 import io.athenaworkflow.local.testing.Await;
 import io.athenaworkflow.local.testing.FakeSqlEngine;
 import org.junit.jupiter.api.AfterEach;

@@ -71,6 +71,28 @@ class LocalS3EdgeTest {
     }
 
     @Test
+    void putObject_whenAwsChunkedUnderEveryContentType_storesSentBytes() {
+        client.createBucket(b -> b.bucket("data"));
+        byte[] body = new byte[70_000];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) i;
+        }
+        List<String> contentTypes = List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "text/plain", "application/json", "application/octet-stream", "image/png");
+        for (String contentType : contentTypes) {
+            String key = "chunked/" + contentType.replace('/', '_');
+            // The Java SDK sends a streamed body over plain HTTP as aws-chunked with a trailing checksum.
+            client.putObject(b -> b.bucket("data").key(key).contentType(contentType),
+                    RequestBody.fromInputStream(new java.io.ByteArrayInputStream(body), body.length));
+            client.putObject(b -> b.bucket("data").key(key + "-empty").contentType(contentType),
+                    RequestBody.fromBytes(new byte[0]));
+
+            assertThat(client.getObjectAsBytes(b -> b.bucket("data").key(key)).asByteArray()).isEqualTo(body);
+            assertThat(client.getObjectAsBytes(b -> b.bucket("data").key(key + "-empty")).asByteArray()).isEmpty();
+        }
+    }
+
+    @Test
     void putObject_whenManyUploadsReuseConnections_storesAndNotifiesEachExactlyOnce() {
         client.createBucket(b -> b.bucket("data"));
         int uploads = 200;

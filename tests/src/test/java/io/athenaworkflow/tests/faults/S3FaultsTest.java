@@ -3,7 +3,7 @@ package io.athenaworkflow.tests.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.athenaworkflow.local.faults.Calls;
 import io.athenaworkflow.local.faults.FaultPlan;
-import io.athenaworkflow.local.faults.S3Error;
+import io.athenaworkflow.local.s3.S3Error;
 import io.athenaworkflow.local.faults.S3Fault;
 import io.athenaworkflow.tests.e2e.LocalWorkflow;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.athenaworkflow.local.athena.engine;
 
+import io.athenaworkflow.local.s3.ObjectEncryption;
 import io.athenaworkflow.local.s3.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class DirectoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String bucket, String key, Path source, String contentType) {
+    public void put(String bucket, String key, Path source, String contentType, ObjectEncryption encryption) {
         try {
             Path target = root.resolve(bucket).resolve(key);
             Files.createDirectories(target.getParent());
@@ -59,7 +60,7 @@ public final class DirectoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String bucket, String key, byte[] content, String contentType) {
+    public void put(String bucket, String key, byte[] content, String contentType, ObjectEncryption encryption) {
         try {
             Path target = root.resolve(bucket).resolve(key);
             Files.createDirectories(target.getParent());

@@ -88,8 +88,10 @@ class EngineExecutionTest {
                 listed.countDown();
                 return fx.store.listKeys(bucket, prefix);
             }
-            public void put(String bucket, String key, Path source, String contentType) { }
-            public void put(String bucket, String key, byte[] content, String contentType) { }
+            public void put(String bucket, String key, Path source, String contentType,
+                    io.athenaworkflow.local.s3.ObjectEncryption encryption) { }
+            public void put(String bucket, String key, byte[] content, String contentType,
+                    io.athenaworkflow.local.s3.ObjectEncryption encryption) { }
             public void delete(String bucket, String key) { }
         };
         DuckDbSqlEngine engine = DuckDbSqlEngine.create(signalling, dir.resolve("catalog"), java.time.Clock.systemUTC(),
