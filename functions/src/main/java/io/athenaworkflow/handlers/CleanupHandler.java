@@ -10,6 +10,9 @@ import io.athenaworkflow.athena.cleanup.QueryCleaner;
 import io.athenaworkflow.athena.config.JsonFields;
 import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
+import io.athenaworkflow.priming.HandlerPriming;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -25,7 +28,7 @@ import java.util.Set;
  * Functions "Execution Status Change" event (ABORTED, TIMED_OUT, FAILED) from EventBridge, in which case the
  * query is found in the execution's history.
  */
-public final class CleanupHandler implements RequestStreamHandler {
+public final class CleanupHandler implements RequestStreamHandler, Resource {
 
     static final Set<String> CLEANED_STATUSES = Set.of("ABORTED", "TIMED_OUT", "FAILED");
 
@@ -34,6 +37,7 @@ public final class CleanupHandler implements RequestStreamHandler {
 
     public CleanupHandler() {
         this(AwsClients.athena(), AwsClients.s3(), AwsClients.stepFunctions());
+        Core.getGlobalContext().register(this);
     }
 
     CleanupHandler(AthenaClient athena, S3Client s3, SfnClient sfn) {
@@ -80,5 +84,20 @@ public final class CleanupHandler implements RequestStreamHandler {
                 .map(handle -> cleaner.clean(handle, false))
                 .orElseGet(() -> CleanupReport.noQuery(
                         "Execution " + executionArn + " ended " + status + " before starting a query; nothing to clean up."));
+    }
+
+    /** SnapStart priming: this handler's first call, dry-run (see {@link HandlerPriming}). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        HandlerPriming.prime(this, PrimingPayloads.CLEANUP);
+    }
+
+    /**
+     * Nothing to re-seed: the handlers keep no per-environment unique state (StartQuery's ClientRequestToken comes
+     * from the execution ARN, the SDK draws its invocation ids per call), priming resolved no credentials and opened
+     * no connection (see docs/cold-start.md).
+     */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }
