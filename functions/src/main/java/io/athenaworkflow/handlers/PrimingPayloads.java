@@ -13,10 +13,11 @@ final class PrimingPayloads {
             "timeoutSeconds":900,"maxInlineRows":100,"cleanup":"ALWAYS","expectedBucketOwner":"000000000000"}\
             """.formatted(DryRunResponses.QUERY_ID, DryRunResponses.RESULTS_PREFIX);
 
+    /** Only what every deployment accepts: the rest (workgroup, output location, cleanup, ...) from its defaults. */
     static final String START_QUERY = """
-            {"request":{"sql":"SELECT ? AS n, 'a' AS s","parameters":["1"],"outputLocation":"%s","cleanup":"ALWAYS"},\
+            {"request":{"sql":"SELECT ? AS n, 'a' AS s","parameters":["1"]},\
             "executionArn":"arn:aws:states:us-east-1:000000000000:execution:athena-workflow:priming",\
-            "now":"2024-01-01T00:00:00Z"}""".formatted(DryRunResponses.RESULTS_PREFIX);
+            "now":"2024-01-01T00:00:00Z"}""";
 
     static final String CHECK_STATUS = "{\"query\":" + HANDLE + ",\"now\":\"2024-01-01T00:00:01Z\"}";
 

@@ -2,7 +2,6 @@ package io.athenaworkflow.handlers;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.athenaworkflow.priming.ClassList;
-import io.athenaworkflow.priming.DryRunResponses;
 import io.athenaworkflow.testing.LoopbackAws;
 import org.crac.Resource;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +39,12 @@ class PrimingTest {
     @BeforeEach
     void isolateTheSdk() {
         SDK_PROPERTIES.forEach(name -> originalProperties.put(name, System.getProperty(name)));
-        FunctionEnvironment.install(Map.of("AWS_REGION", "us-east-1", "ATHENA_WORKGROUP", "primary",
-                "ATHENA_OUTPUT_LOCATION", DryRunResponses.RESULTS_PREFIX));
+        // A deployment's settings as template.yaml sets them, unrelated to the dry run's sample query.
+        FunctionEnvironment.install(Map.of("AWS_REGION", "us-east-1", "ATHENA_WORKGROUP", "analytics",
+                "ATHENA_DATABASE", "sales", "ATHENA_OUTPUT_LOCATION", "s3://results-bucket/athena-workflow/",
+                "ATHENA_KMS_KEY", "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "EXPECTED_BUCKET_OWNER", "111122223333", "CLEANUP_MODE", "ON_SUCCESS", "QUERY_TIMEOUT_SECONDS", "900",
+                "MAX_INLINE_ROWS", "100"));
         // No credentials anywhere the default chain looks first, and no instance metadata lookups.
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
