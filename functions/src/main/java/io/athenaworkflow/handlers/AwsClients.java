@@ -43,6 +43,6 @@ final class AwsClients {
         }
         return builder
                 .credentialsProvider(DryRunCredentials.around(DefaultCredentialsProvider.builder().build()))
-                .httpClient(DryRunHttpClient.around(UrlConnectionHttpClient.create()));
+                .httpClientBuilder(DryRunHttpClient.around(UrlConnectionHttpClient.builder()));
     }
 }

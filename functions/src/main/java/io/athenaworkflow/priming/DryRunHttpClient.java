@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.utils.AttributeMap;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,8 +28,27 @@ public final class DryRunHttpClient implements SdkHttpClient {
         this.real = real;
     }
 
-    public static SdkHttpClient around(SdkHttpClient real) {
-        return new DryRunHttpClient(real);
+    /**
+     * A builder for the client's {@code httpClientBuilder}: the SDK still hands the real client its service defaults
+     * (timeouts and the like) and closes it with the SDK client, as without the wrapper.
+     */
+    public static Builder around(SdkHttpClient.Builder<?> real) {
+        return new Builder(real);
+    }
+
+    /** Builds the real client with the SDK's defaults and wraps it. */
+    public static final class Builder implements SdkHttpClient.Builder<Builder> {
+
+        private final SdkHttpClient.Builder<?> real;
+
+        private Builder(SdkHttpClient.Builder<?> real) {
+            this.real = real;
+        }
+
+        @Override
+        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+            return new DryRunHttpClient(real.buildWithDefaults(serviceDefaults));
+        }
     }
 
     @Override
