@@ -18,11 +18,8 @@ public final class HandlerPriming {
     private HandlerPriming() {
     }
 
-    /**
-     * @return the sample call's output (for tests: a priming run must end like a normal call)
-     * @throws PrimingFailedException when the sample call fails: priming must not silently do less than it claims
-     */
-    public static String prime(RequestStreamHandler handler, String samplePayload) {
+    /** @throws PrimingFailedException when the sample call fails: priming must not silently do less than it claims */
+    public static void prime(RequestStreamHandler handler, String samplePayload) {
         ClassList.load(handler.getClass());
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
@@ -32,9 +29,8 @@ public final class HandlerPriming {
             });
         } catch (Exception e) {
             throw new PrimingFailedException("Priming " + handler.getClass().getSimpleName() + " failed: its sample first call"
-                    + " threw " + e + ". The dry-run answers (DryRunResponses) and the sample payload no longer match what"
-                    + " the handler does; update them together.", e);
+                    + " threw " + e + ". Either the sample payload (PrimingPayloads) is not valid under this function's"
+                    + " environment, or the handler now makes a call DryRunResponses has no answer for; fix them together.", e);
         }
-        return output.toString(StandardCharsets.UTF_8);
     }
 }
