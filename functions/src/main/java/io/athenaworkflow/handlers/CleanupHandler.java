@@ -14,6 +14,9 @@ import io.athenaworkflow.athena.errors.InvalidEventException;
 import io.athenaworkflow.athena.errors.InvalidInputException;
 import io.athenaworkflow.athena.start.QueryStarter;
 import io.athenaworkflow.athena.start.TriggerEvents;
+import io.athenaworkflow.priming.HandlerPriming;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -32,7 +35,7 @@ import java.util.Set;
  * passes {@code "query": null} and {@code "start": {"request": ..., "executionArn": ...}}: the query is found by
  * repeating its start with the same ClientRequestToken; so is it when the history shows such a StartQuery.
  */
-public final class CleanupHandler implements RequestStreamHandler {
+public final class CleanupHandler implements RequestStreamHandler, Resource {
 
     static final Set<String> CLEANED_STATUSES = Set.of("ABORTED", "TIMED_OUT", "FAILED");
 
@@ -43,6 +46,7 @@ public final class CleanupHandler implements RequestStreamHandler {
     public CleanupHandler() {
         this(AwsClients.athena(), AwsClients.s3(), AwsClients.stepFunctions(),
                 WorkflowDefaults.fromEnvironment(FunctionEnvironment.variables()), Clock.systemUTC());
+        Core.getGlobalContext().register(this);
     }
 
     CleanupHandler(AthenaClient athena, S3Client s3, SfnClient sfn, WorkflowDefaults defaults, Clock clock) {
@@ -99,5 +103,20 @@ public final class CleanupHandler implements RequestStreamHandler {
                 .map(request -> lostStart.clean(request, executionArn))
                 .orElseGet(() -> CleanupReport.noQuery(
                         "Execution " + executionArn + " ended " + status + " before starting a query; nothing to clean up."));
+    }
+
+    /** SnapStart priming: this handler's first call, dry-run (see {@link HandlerPriming}). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        HandlerPriming.prime(this, PrimingPayloads.CLEANUP);
+    }
+
+    /**
+     * Nothing to re-seed: the handlers keep no per-environment unique state (StartQuery's ClientRequestToken comes
+     * from the execution ARN, the SDK draws its invocation ids per call), priming resolved no credentials and opened
+     * no connection (see docs/cold-start.md).
+     */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }

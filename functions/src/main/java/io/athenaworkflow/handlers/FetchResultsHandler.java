@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.athenaworkflow.athena.results.QueryResults;
 import io.athenaworkflow.athena.results.ResultFetcher;
+import io.athenaworkflow.priming.HandlerPriming;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -16,12 +19,13 @@ import java.io.OutputStream;
  * FetchResults: {@code {"query": <handle>}} → columns, a bounded preview of typed rows, the row count, the result's
  * S3 location and the statistics with the estimated cost.
  */
-public final class FetchResultsHandler implements RequestStreamHandler {
+public final class FetchResultsHandler implements RequestStreamHandler, Resource {
 
     private final ResultFetcher fetcher;
 
     public FetchResultsHandler() {
         this(AwsClients.athena(), AwsClients.s3());
+        Core.getGlobalContext().register(this);
     }
 
     FetchResultsHandler(AthenaClient athena, S3Client s3) {
@@ -35,5 +39,20 @@ public final class FetchResultsHandler implements RequestStreamHandler {
 
     QueryResults fetch(JsonNode payload) {
         return fetcher.fetch(StepPayload.query(payload));
+    }
+
+    /** SnapStart priming: this handler's first call, dry-run (see {@link HandlerPriming}). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        HandlerPriming.prime(this, PrimingPayloads.FETCH_RESULTS);
+    }
+
+    /**
+     * Nothing to re-seed: the handlers keep no per-environment unique state (StartQuery's ClientRequestToken comes
+     * from the execution ARN, the SDK draws its invocation ids per call), priming resolved no credentials and opened
+     * no connection (see docs/cold-start.md).
+     */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }

@@ -8,6 +8,9 @@ import io.athenaworkflow.athena.config.JsonFields;
 import io.athenaworkflow.athena.config.WorkflowDefaults;
 import io.athenaworkflow.athena.start.QueryStarter;
 import io.athenaworkflow.athena.start.TriggerEvents;
+import io.athenaworkflow.priming.HandlerPriming;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -21,7 +24,7 @@ import java.time.Clock;
  * object) and starts the query, idempotently per execution. Payload: {@code {"request": <execution input>,
  * "executionArn": "...", "now": "..."}} or the request alone. Returns the query handle.
  */
-public final class StartQueryHandler implements RequestStreamHandler {
+public final class StartQueryHandler implements RequestStreamHandler, Resource {
 
     private final TriggerEvents requests;
     private final QueryStarter starter;
@@ -30,6 +33,7 @@ public final class StartQueryHandler implements RequestStreamHandler {
     public StartQueryHandler() {
         this(AwsClients.athena(), AwsClients.s3(), WorkflowDefaults.fromEnvironment(FunctionEnvironment.variables()),
                 Clock.systemUTC());
+        Core.getGlobalContext().register(this);
     }
 
     StartQueryHandler(AthenaClient athena, S3Client s3, WorkflowDefaults defaults, Clock clock) {
@@ -48,5 +52,20 @@ public final class StartQueryHandler implements RequestStreamHandler {
         JsonNode request = envelope ? payload.get("request") : payload;
         String executionArn = envelope ? JsonFields.text(payload, "executionArn").orElse(null) : null;
         return starter.start(requests.read(request), executionArn, StepPayload.now(payload, clock));
+    }
+
+    /** SnapStart priming: this handler's first call, dry-run (see {@link HandlerPriming}). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        HandlerPriming.prime(this, PrimingPayloads.START_QUERY);
+    }
+
+    /**
+     * Nothing to re-seed: the handlers keep no per-environment unique state (StartQuery's ClientRequestToken comes
+     * from the execution ARN, the SDK draws its invocation ids per call), priming resolved no credentials and opened
+     * no connection (see docs/cold-start.md).
+     */
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
     }
 }

@@ -31,10 +31,11 @@ public final class Bench {
         String loadBefore = loadAverage();
 
         List<ColdCallBench.Result> coldCalls = null;
+        List<FirstInvocationBench.Result> firstInvocations = null;
         ResultsBench.Result results = null;
         RuntimeBench.WorkflowResult workflow = null;
         List<ColdStart> coldStarts = null;
-        if (options.only().stream().anyMatch(b -> List.of("a", "b", "d", "e").contains(b))) {
+        if (options.only().stream().anyMatch(b -> List.of("a", "b", "d", "e", "f").contains(b))) {
             progress("starting the local runtime (real clock)");
             try (BenchRuntime runtime = BenchRuntime.start(paths, LocalAwsConfig.transientOnAnyPort())) {
                 runtime.loadDemoTable();
@@ -44,6 +45,10 @@ public final class Bench {
                 }
                 if (options.only().contains("a")) {
                     coldCalls = new ColdCallBench(paths, runtime, options.runs()).run();
+                }
+                if (options.only().contains("f")) {
+                    firstInvocations = new FirstInvocationBench(new ColdCallBench(paths, runtime, options.runs()),
+                            options.runs()).run();
                 }
                 if (options.only().contains("b")) {
                     results = new ResultsBench(paths, runtime, options.runs()).run();
@@ -65,6 +70,9 @@ public final class Bench {
         }
         if (options.only().contains("d")) {
             RuntimeBench.report(starts, workflow, runtimeBench.cliPresent(), table);
+        }
+        if (firstInvocations != null) {
+            FirstInvocationBench.report(firstInvocations, table);
         }
         if (options.only().contains("e")) {
             FootprintBench.report(paths, coldStarts, coldCalls, table);

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * a. A fresh JVM (or Python process) to the first response of each handler, against the running local runtime:
  * the product handler as deployed (template environment incl. JAVA_TOOL_OPTIONS), the same with a JDK AOT cache
- * (SnapStart's stand-in), the naive handler (SDK defaults, no JVM flags), the naive handler with the template's JVM
+ * (SnapStart's stand-in) trained by a plain call or by a priming run, the same without the JVM flags, the naive handler (SDK defaults, no JVM flags), the naive handler with the template's JVM
  * flags (attribution only), and a boto3 script making the same calls.
  * Variants run interleaved so that background load hits them alike. Also records, in one extra untimed run each,
  * the classes the product and naive JVMs load (for e).
@@ -31,11 +31,13 @@ final class ColdCallBench {
     static final String GROUP = "a. Handler cold call (fresh process → first response)";
 
     /**
-     * PRODUCT: as deployed; PRODUCT_AOT: with the AOT cache; NAIVE: SDK defaults, no JVM flags; NAIVE_FLAGS: the naive
+     * PRODUCT: as deployed; PRODUCT_AOT: with the AOT cache trained by one plain call; PRODUCT_AOT_PRIMED: with the AOT
+     * cache trained by a run that primes the handler first (its SnapStart hook) and then calls it; PRODUCT_NO_FLAGS: as
+     * deployed but without the template's JAVA_TOOL_OPTIONS; NAIVE: SDK defaults, no JVM flags; NAIVE_FLAGS: the naive
      * handler with the template's JAVA_TOOL_OPTIONS (splits the product's lead into JVM flags vs client set-up);
      * PYTHON: the boto3 script.
      */
-    enum Variant { PRODUCT, PRODUCT_AOT, NAIVE, NAIVE_FLAGS, PYTHON }
+    enum Variant { PRODUCT, PRODUCT_AOT, PRODUCT_AOT_PRIMED, PRODUCT_NO_FLAGS, NAIVE, NAIVE_FLAGS, PYTHON }
 
     /**
      * @param logicalId the template resource
@@ -148,20 +150,21 @@ final class ColdCallBench {
     List<Result> run() {
         List<Result> results = new ArrayList<>();
         for (Handler handler : handlers()) {
-            Bench.progress("a: " + handler.label() + ": training the AOT cache");
-            Path aot = paths.work().resolve(handler.label() + ".aot");
-            childRun(handler, Variant.PRODUCT, handler.payload().get(), List.of("-XX:AOTCacheOutput=" + aot), "train");
-            if (!Files.exists(aot)) {
-                throw new IllegalStateException("The AOT training run of " + handler.label() + " wrote no cache " + aot
-                        + "; see " + paths.work().resolve(handler.label() + "-train.err"));
-            }
+            Bench.progress("a: " + handler.label() + ": training the AOT caches (plain call; priming + call)");
+            Path aot = train(handler, "train", List.of());
+            Path primedAot = train(handler, "train-primed", List.of("--prime"));
             Map<Variant, List<Double>> seconds = new EnumMap<>(Variant.class);
             Map<Variant, List<Timing>> timings = new EnumMap<>(Variant.class);
             for (int run = 1; run <= runs; run++) {
                 Bench.progress("a: " + handler.label() + ": run " + run + "/" + runs);
                 for (Variant variant : Variant.values()) {
-                    List<String> flags = variant == Variant.PRODUCT_AOT ? List.of("-XX:AOTCache=" + aot) : List.of();
-                    ChildProcess.Result result = childRun(handler, variant, handler.payload().get(), flags, "run");
+                    List<String> flags = switch (variant) {
+                        case PRODUCT_AOT -> List.of("-XX:AOTCache=" + aot);
+                        case PRODUCT_AOT_PRIMED -> List.of("-XX:AOTCache=" + primedAot);
+                        default -> List.of();
+                    };
+                    ChildProcess.Result result = childRun(handler, variant, List.of(handler.payload().get()), flags,
+                            List.of(), "run");
                     seconds.computeIfAbsent(variant, v -> new ArrayList<>()).add(result.seconds());
                     if (variant != Variant.PYTHON) {
                         timings.computeIfAbsent(variant, v -> new ArrayList<>()).add(Timing.parse(result));
@@ -178,6 +181,17 @@ final class ColdCallBench {
             results.add(new Result(handler, seconds, product, naive, timings));
         }
         return results;
+    }
+
+    private Path train(Handler handler, String purpose, List<String> driverArgs) {
+        Path aot = paths.work().resolve(handler.label() + "-" + purpose + ".aot");
+        childRun(handler, Variant.PRODUCT, List.of(handler.payload().get()), List.of("-XX:AOTCacheOutput=" + aot),
+                driverArgs, purpose);
+        if (!Files.exists(aot)) {
+            throw new IllegalStateException("The AOT training run of " + handler.label() + " wrote no cache " + aot
+                    + "; see " + paths.work().resolve(handler.label() + "-" + Variant.PRODUCT + "-" + purpose + ".err"));
+        }
+        return aot;
     }
 
     /**
@@ -199,7 +213,8 @@ final class ColdCallBench {
 
     private ClassLoads classLoads(Handler handler, Variant variant) {
         Path log = paths.work().resolve(handler.label() + "-" + variant + ".classes");
-        childRun(handler, variant, handler.payload().get(), List.of("-Xlog:class+load=info:file=" + log), "classes");
+        childRun(handler, variant, List.of(handler.payload().get()), List.of("-Xlog:class+load=info:file=" + log), List.of(),
+                "classes");
         try (var lines = Files.lines(log)) {
             return ClassLoads.parse(lines.toList());
         } catch (IOException e) {
@@ -207,23 +222,36 @@ final class ColdCallBench {
         }
     }
 
-    private ChildProcess.Result childRun(Handler handler, Variant variant, JsonNode payload, List<String> jvmFlags,
-                                         String purpose) {
+    /**
+     * Runs one child: a JVM with the driver (given {@code driverArgs}, e.g. {@code --prime}) calling the handler once per
+     * payload, or the boto3 script with the first payload. Every answer is checked.
+     */
+    ChildProcess.Result childRun(Handler handler, Variant variant, List<JsonNode> payloads, List<String> jvmFlags,
+                                 List<String> driverArgs, String purpose) {
         String name = handler.label() + "-" + variant + "-" + purpose;
-        Path payloadFile = paths.work().resolve(name + ".json");
+        List<String> payloadFiles = new ArrayList<>();
         try {
-            Files.writeString(payloadFile, payload.toString());
+            for (int i = 0; i < payloads.size(); i++) {
+                Path payloadFile = paths.work().resolve(name + (i == 0 ? "" : "-" + i) + ".json");
+                Files.writeString(payloadFile, payloads.get(i).toString());
+                payloadFiles.add(payloadFile.toString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, String> env = new LinkedHashMap<>(runtime.childEnvironment(handler.logicalId()));
         List<String> command = new ArrayList<>();
         switch (variant) {
-            case PRODUCT, PRODUCT_AOT -> {
+            case PRODUCT, PRODUCT_AOT, PRODUCT_AOT_PRIMED, PRODUCT_NO_FLAGS -> {
+                if (variant == Variant.PRODUCT_NO_FLAGS) {
+                    env.remove("JAVA_TOOL_OPTIONS");
+                }
                 command.add(BenchPaths.java().toString());
                 command.addAll(jvmFlags);
-                command.addAll(List.of("-cp", paths.productClassPath(), "io.athenaworkflow.bench.driver.ColdCallDriver",
-                        handler.productClass(), payloadFile.toString()));
+                command.addAll(List.of("-cp", paths.productClassPath(), "io.athenaworkflow.bench.driver.ColdCallDriver"));
+                command.addAll(driverArgs);
+                command.add(handler.productClass());
+                command.addAll(payloadFiles);
             }
             case NAIVE, NAIVE_FLAGS -> {
                 if (variant == Variant.NAIVE) {
@@ -232,22 +260,24 @@ final class ColdCallBench {
                 command.add(BenchPaths.java().toString());
                 command.addAll(jvmFlags);
                 command.addAll(List.of("-cp", paths.naiveClassPath(), "io.athenaworkflow.bench.driver.ColdCallDriver",
-                        handler.naiveClass(), payloadFile.toString()));
+                        handler.naiveClass(), payloadFiles.getFirst()));
             }
             case PYTHON -> {
                 env.remove("JAVA_TOOL_OPTIONS");
                 command.addAll(List.of("python3", paths.python().toString(), handler.pythonAction(),
-                        payloadFile.toString()));
+                        payloadFiles.getFirst()));
             }
         }
         ChildProcess.Result result = ChildProcess.run(command, env, paths.work().resolve(name + ".err"),
                 line -> line.startsWith("{"));
         checkAnswer(handler, variant, result.answer());
+        result.rest().stream().filter(line -> line.startsWith("#call "))
+                .forEach(line -> checkAnswer(handler, variant, line.split(" ", 3)[2]));
         return result;
     }
 
     /** Every answer must be the call's real answer, not an error that happened to be fast. */
-    private static void checkAnswer(Handler handler, Variant variant, String answer) {
+    static void checkAnswer(Handler handler, Variant variant, String answer) {
         JsonNode json = BenchRuntime.read(answer);
         boolean ok = switch (handler.pythonAction()) {
             case "start" -> json.hasNonNull("queryExecutionId");
@@ -276,6 +306,18 @@ final class ColdCallBench {
                         Stats.ratio(product / naive) + " naive · " + Stats.ratio(product / python) + " boto3",
                         "≤ 0.5× naive and ≤ 1× boto3", product <= 0.5 * naive && product <= python);
             }
+            double primed = Stats.median(result.seconds().get(Variant.PRODUCT_AOT_PRIMED));
+            table.add(GROUP, result.handler().label() + " + AOT cache trained by a priming run (SnapStart hook, then the call)",
+                    Stats.secondsWithSpread(result.seconds().get(Variant.PRODUCT_AOT_PRIMED)),
+                    "boto3 " + Stats.secondsWithSpread(result.seconds().get(Variant.PYTHON)) + " · AOT cache of a plain call "
+                            + Stats.secondsWithSpread(result.seconds().get(Variant.PRODUCT_AOT)),
+                    Stats.ratio(primed / python) + " boto3 · " + Stats.ratio(primed / naive) + " naive", "≤ 1× boto3",
+                    primed <= python);
+            double deployed = Stats.median(result.seconds().get(Variant.PRODUCT));
+            table.add(GROUP, result.handler().label() + ": as deployed without the template's JAVA_TOOL_OPTIONS (C2 on)",
+                    Stats.secondsWithSpread(result.seconds().get(Variant.PRODUCT_NO_FLAGS)),
+                    "as deployed (-XX:TieredStopAtLevel=1) " + Stats.secondsWithSpread(result.seconds().get(Variant.PRODUCT)),
+                    Stats.ratio(Stats.median(result.seconds().get(Variant.PRODUCT_NO_FLAGS)) / deployed), "", null);
             double flags = Stats.median(result.seconds().get(Variant.NAIVE_FLAGS));
             table.add(GROUP, result.handler().label() + ": naive handler given the template's JAVA_TOOL_OPTIONS"
                             + " (JVM flags vs client set-up)",

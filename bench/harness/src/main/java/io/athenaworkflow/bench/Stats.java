@@ -44,6 +44,12 @@ final class Stats {
         return String.format(Locale.ROOT, millis >= 100 ? "%.0f ms" : "%.1f ms", millis);
     }
 
+    /** Median with the spread: "41.2 ms (39.0–45.1 ms, n=5)". */
+    static String millisWithSpread(List<Double> values) {
+        return millis(median(values)) + String.format(Locale.ROOT, " (%.1f–%.1f ms, n=%d)", min(values), max(values),
+                values.size());
+    }
+
     static String ratio(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%.0f×" : value >= 10 ? "%.1f×" : "%.2f×", value);
     }

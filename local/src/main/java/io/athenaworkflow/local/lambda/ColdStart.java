@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param functionName the function
  * @param version the version the environment runs ({@code $LATEST} or a number)
  * @param instance 1 for the function version's first environment, 2 for the second, ...
- * @param initDuration class loading, environment install and handler construction
+ * @param initDuration class loading, environment install, handler construction and its SnapStart hooks (priming)
  * @param classesLoaded classes defined by the environment's own class loader by the end of the first invocation
  * @param initSucceeded false when the handler could not be created (the error went to the caller)
  */

@@ -93,7 +93,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     /**
      * Starts the init phase on the environment's thread: installs the function's environment variables (when the
      * jar has {@value #FUNCTION_ENVIRONMENT}), points {@code LambdaRuntime.getLogger()} at this environment, then
-     * loads and creates the handler.
+     * loads and creates the handler and runs its SnapStart hooks ({@link SnapStartHooks}), as a snapshot would.
      */
     Future<Handler> startInit(Map<String, String> variables, String handlerName, RuntimeClock.Activity handoff) {
         return submit(handoff, () -> {
@@ -102,6 +102,9 @@ final class ExecutionEnvironment implements AutoCloseable {
                 installEnvironment(variables);
                 LambdaContexts.installRuntimeLogger(loader, logger);
                 handler = HandlerLoader.load(handlerName, loader);
+                if (handler instanceof Handler.Stream stream) {
+                    SnapStartHooks.checkpointAndRestore(stream.instance(), loader);
+                }
             } catch (Throwable e) {
                 handler = new Handler.Fault(ErrorDocuments.message(e), e.getClass().getName(), HandlerLoader.trace(e), true);
             }

@@ -199,6 +199,30 @@ class LocalLambdaTest {
     }
 
     @Test
+    void invoke_whenHandlerHasSnapStartHooks_runsThemOncePerEnvironmentBeforeTheFirstInvocation() throws Exception {
+        lambda.deploy(fixture("primed", "fixture.PrimedHandler"));
+
+        String first = lambda.invoke("primed", bytes("{}")).payloadText();
+        String second = lambda.invoke("primed", bytes("{}")).payloadText();
+
+        assertThat(first).isEqualTo("\"beforeCheckpoint:true,afterRestore:true,invoke\"");
+        assertThat(second).isEqualTo("\"beforeCheckpoint:true,afterRestore:true,invoke,invoke\"");
+        assertThat(lambda.coldStarts()).hasSize(1).allSatisfy(start -> assertThat(start.initSucceeded()).isTrue());
+    }
+
+    @Test
+    void invoke_whenBeforeCheckpointThrows_reportsTheInitErrorAndNeverRunsTheHandler() throws Exception {
+        lambda.deploy(fixture("unprimable", "fixture.FailingPrimingHandler"));
+
+        InvocationResult result = lambda.invoke("unprimable", bytes("{}"));
+
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        assertThat(JSON.readTree(result.payload())).isEqualTo(JSON.readTree("{\"errorMessage\":\"priming could not reach"
+                + " its sample data\",\"errorType\":\"java.lang.IllegalStateException\"}"));
+        assertThat(lambda.coldStarts()).hasSize(1).allSatisfy(start -> assertThat(start.initSucceeded()).isFalse());
+    }
+
+    @Test
     void invoke_whenClassIsMissing_reportsClassNotFoundOnEveryInvocation() throws Exception {
         lambda.deploy(fixture("ghost", "fixture.NoSuchHandler::handleRequest"));
 

@@ -5,15 +5,21 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The cold-call child: {@code java -cp <handler jars>:bench-driver.jar ColdCallDriver <handler class> <payload file>}.
- * Creates the handler the way the Lambda runtime does (public no-arg constructor), calls it once, and prints the
- * response as the first line of stdout (the parent stops its clock when it reads that line). A second line
- * {@code #timing <epoch ms at main> <init ns> <call ns>} splits the time for the table. A handler error is printed
- * to stderr and the exit code is 1.
+ * The cold-call child: {@code java -cp <handler jars>:bench-driver.jar ColdCallDriver [--prime] <handler class>
+ * <payload file> [<payload file>...]}. Creates the handler the way the Lambda runtime does (public no-arg
+ * constructor); with {@code --prime} runs its SnapStart hooks ({@code beforeCheckpoint}, {@code afterRestore} of
+ * {@code org.crac.Resource}, called reflectively as the local Lambda host does) as a snapshot and restore would; then
+ * calls it once per payload. The first response is the first line of stdout (the parent stops its clock when it reads
+ * it); then {@code #timing <epoch ms at main> <init ns> <first call ns> <priming ns>}, and for every later payload
+ * {@code #call <ns> <response>}. A handler error is printed to stderr and the exit code is 1.
  */
 public final class ColdCallDriver {
 
@@ -23,13 +29,38 @@ public final class ColdCallDriver {
     public static void main(String[] args) throws Exception {
         long mainAt = System.currentTimeMillis();
         long start = System.nanoTime();
-        if (args.length != 2) {
-            System.err.println("usage: ColdCallDriver <handler class> <payload file>");
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean prime = rest.remove("--prime");
+        if (rest.size() < 2) {
+            System.err.println("usage: ColdCallDriver [--prime] <handler class> <payload file> [<payload file>...]");
             System.exit(2);
         }
-        byte[] payload = Files.readAllBytes(Path.of(args[1]));
-        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(args[0]).getConstructor().newInstance();
+        List<byte[]> payloads = new ArrayList<>();
+        for (String file : rest.subList(1, rest.size())) {
+            payloads.add(Files.readAllBytes(Path.of(file)));
+        }
+        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(rest.getFirst()).getConstructor().newInstance();
         long created = System.nanoTime();
+        if (prime) {
+            checkpointAndRestore(handler);
+        }
+        long primed = System.nanoTime();
+        PrintStream out = System.out;
+        byte[] first = call(handler, payloads.getFirst());
+        long answered = System.nanoTime();
+        out.write(first);
+        out.println();
+        out.println("#timing " + mainAt + " " + (created - start) + " " + (answered - primed) + " " + (primed - created));
+        for (byte[] payload : payloads.subList(1, payloads.size())) {
+            long before = System.nanoTime();
+            byte[] response = call(handler, payload);
+            long after = System.nanoTime();
+            out.println("#call " + (after - before) + " " + new String(response, StandardCharsets.UTF_8));
+        }
+        out.flush();
+    }
+
+    private static byte[] call(RequestStreamHandler handler, byte[] payload) {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(payload), response, null);
@@ -37,11 +68,23 @@ public final class ColdCallDriver {
             e.printStackTrace();
             System.exit(1);
         }
-        long answered = System.nanoTime();
-        PrintStream out = System.out;
-        out.write(response.toByteArray());
-        out.println();
-        out.println("#timing " + mainAt + " " + (created - start) + " " + (answered - created));
-        out.flush();
+        return response.toByteArray();
+    }
+
+    private static void checkpointAndRestore(Object handler) throws ReflectiveOperationException {
+        Class<?> resource = Class.forName("org.crac.Resource", false, handler.getClass().getClassLoader());
+        if (!resource.isInstance(handler)) {
+            throw new IllegalArgumentException(handler.getClass().getName() + " has no SnapStart hooks to prime with");
+        }
+        Class<?> context = Class.forName("org.crac.Context", false, handler.getClass().getClassLoader());
+        Object global = Class.forName("org.crac.Core", true, handler.getClass().getClassLoader())
+                .getMethod("getGlobalContext").invoke(null);
+        try {
+            resource.getMethod("beforeCheckpoint", context).invoke(handler, global);
+            resource.getMethod("afterRestore", context).invoke(handler, global);
+        } catch (InvocationTargetException e) {
+            e.getCause().printStackTrace();
+            System.exit(1);
+        }
     }
 }
