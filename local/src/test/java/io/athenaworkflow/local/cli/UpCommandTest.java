@@ -69,6 +69,7 @@ class UpCommandTest {
         assertThat(up.out.toString()).isEqualTo("athena-local is up: the athena-workflow template on the embedded runtime.\n"
                 + "\n"
                 + "  Endpoint        " + endpoint + "  (S3, Athena, Step Functions; any credentials, region us-east-1)\n"
+                + "  Console         " + endpoint + "/console/  (state machines, executions, live graph view)\n"
                 + "  State machine   " + arn + "\n"
                 + "  Data bucket     s3://athena-workflow-data/\n"
                 + "  Results bucket  s3://athena-workflow-results/athena-workflow/\n"
