@@ -57,7 +57,7 @@ export async function executionPage(arn, params, alive) {
       } }, 'Stop execution');
     const again = el('button', { type: 'button', 'data-action': 'new-execution',
       onclick: () => startExecutionDialog(x.stateMachineArn, prettyJson(x.input),
-        (executionArn) => { location.hash = routes.execution(executionArn); }) }, 'New execution');
+        (executionArn) => { location.hash = routes.execution(executionArn, params); }) }, 'New execution');
     replace(header,
       el('div', { class: 'page-head' }, el('h1', {}, x.name ?? arnName(arn)), badge(x.status),
         el('div', { class: 'actions' }, again, stop)),

@@ -3,7 +3,9 @@
 export const routes = {
   machines: () => '#/',
   machine: (arn, tab) => `#/state-machines/${encodeURIComponent(arn)}${tab ? `?tab=${tab}` : ''}`,
-  execution: (arn) => `#/executions/${encodeURIComponent(arn)}`,
+  /** An execution's page; `params` carries over the refresh interval (?poll=milliseconds) of the current page. */
+  execution: (arn, params) => `#/executions/${encodeURIComponent(arn)}${params?.get('poll')
+    ? `?poll=${encodeURIComponent(params.get('poll'))}` : ''}`,
 };
 
 /** {page, arn, params} for the current location.hash. */
