@@ -143,7 +143,7 @@ test('executionPage_whenWorkflowRunsFromTheStartDialog_showsEveryStateTurnGreenL
 
   if (process.env.SCREENSHOT) {
     await node(page, 'FetchResults').click();
-    await page.screenshot({ path: process.env.SCREENSHOT, fullPage: false });
+    await page.locator('.execution-split').screenshot({ path: process.env.SCREENSHOT });
   }
 
   // Table view: one row per state entered, in order; event view: one expandable entry per history event.
@@ -151,7 +151,7 @@ test('executionPage_whenWorkflowRunsFromTheStartDialog_showsEveryStateTurnGreenL
   const rows = page.locator('[data-panel="table-view"] tbody tr');
   const enteredNames = history.filter((e) => e.stateEnteredEventDetails).map((e) => e.stateEnteredEventDetails.name);
   assert.deepEqual(await rows.locator('td:first-child').allTextContents(), enteredNames);
-  assert.deepEqual(new Set(await rows.locator('[data-field="status"]').allTextContents()), new Set(['succeeded']));
+  assert.deepEqual(new Set(await rows.locator('[data-field="status"]').allTextContents()), new Set(['SUCCEEDED']));
   await page.getByRole('tab', { name: 'Event view' }).click();
   const events = page.locator('[data-panel="event-view"] details.event');
   assert.equal(await events.count(), history.length);
