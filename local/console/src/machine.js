@@ -13,9 +13,9 @@ const STATUS_FILTERS = ['', 'RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABOR
 
 export async function machinePage(arn, params) {
   const machine = await sfn.describeStateMachine(arn);
+  const open = (executionArn) => { location.hash = routes.execution(executionArn, params); };
   const start = el('button', { type: 'button', class: 'primary', 'data-action': 'start-execution',
-    onclick: () => startExecutionDialog(arn, undefined, (executionArn) => { location.hash = routes.execution(executionArn, params); }) },
-  'Start execution');
+    onclick: () => startExecutionDialog(arn, undefined, open) }, 'Start execution');
   const view = tabs([
     { id: 'executions', label: 'Executions', render: () => executions(arn, params.get('status') ?? '') },
     { id: 'definition', label: 'Definition', render: () => definition(machine.definition) },
