@@ -267,3 +267,49 @@ test('executionPage_whenStateNameAndInputHoldMarkup_rendersThemAsTextAndRunsNoSc
   assert.deepEqual(problems, { errors: [], dialogs: [] });
   await page.close();
 });
+
+test('executionPage_whenParallelAndMap_showsBranchesAndEachMapIterationOnItsOwn', async () => {
+  const definition = { StartAt: 'Fan out', States: {
+    'Fan out': { Type: 'Parallel', ResultPath: null, Next: 'Each item', Branches: [
+      { StartAt: 'Left', States: { Left: { Type: 'Pass', End: true } } },
+      { StartAt: 'Right', States: { Right: { Type: 'Pass', End: true } } }] },
+    'Each item': { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'Is two', States: {
+      'Is two': { Type: 'Choice', Choices: [{ Variable: '$', NumericEquals: 2, Next: 'Reject' }], Default: 'Accept' },
+      Accept: { Type: 'Pass', End: true },
+      Reject: { Type: 'Fail', Error: 'Item.Rejected', Cause: 'two is not accepted' } } },
+    Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Handled' }], End: true },
+    Handled: { Type: 'Pass', End: true } } };
+  const { stateMachineArn } = await sfn('CreateStateMachine', { name: `nested-${Date.now()}`,
+    roleArn: 'arn:aws:iam::000000000000:role/console-test', definition: JSON.stringify(definition) });
+  const { executionArn } = await sfn('StartExecution', { stateMachineArn, input: JSON.stringify({ items: [1, 2] }) });
+  const { page, problems } = await openPage();
+  await page.goto(executionUrl(executionArn, '?poll=100'));
+  await awaitExecutionStatus(page, 'SUCCEEDED');
+
+  // The branches and the item processor are drawn inside their states.
+  assert.equal(await node(page, 'Fan out').locator('[data-state-name="Left"]').count(), 1);
+  assert.equal(await node(page, 'Each item').locator('[data-state-name="Reject"]').count(), 1);
+  assert.equal(await status(page, 'Left'), 'SUCCEEDED');
+  assert.equal(await status(page, 'Right'), 'SUCCEEDED');
+  assert.equal(await status(page, 'Each item'), 'CAUGHT_ERROR');
+  assert.equal(await status(page, 'Handled'), 'SUCCEEDED');
+
+  await node(page, 'Each item').locator(':scope > text.group-label').click();
+  const iterations = details(page).locator('[data-field="iterations"] [data-iteration]');
+  await iterations.first().waitFor();
+  assert.deepEqual(await iterations.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-iteration'))),
+    ['0', '1']);
+  await iterations.nth(1).click();
+  await node(page, 'Reject').and(page.locator('[data-status="FAILED"]')).waitFor();
+  assert.equal(await status(page, 'Accept'), 'NOT_RUN');
+  await node(page, 'Reject').click();
+  await details(page).locator('[data-field="state-name"]').filter({ hasText: 'Reject' }).waitFor();
+  assert.equal(JSON.parse(await details(page).locator('[data-field="state-input"]').textContent()), 2);
+
+  await node(page, 'Each item').locator(':scope > text.group-label').click();
+  await details(page).locator('[data-field="iterations"] [data-iteration="0"]').click();
+  await node(page, 'Reject').and(page.locator('[data-status="NOT_RUN"]')).waitFor();
+  assert.equal(await status(page, 'Is two'), 'SUCCEEDED');
+  assert.deepEqual(problems, { errors: [], dialogs: [] });
+  await page.close();
+});

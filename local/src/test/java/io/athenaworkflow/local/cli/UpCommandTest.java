@@ -7,6 +7,8 @@ import io.athenaworkflow.local.testing.Await;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -127,7 +129,10 @@ class UpCommandTest {
         JsonNode output = Json.parse(result.out());
         assertThat(output.get("rows").toString()).isEqualTo("[{\"answer\":42}]");
         assertThat(result.err())
-                .startsWith("Execution " + stateMachineArn.replace(":stateMachine:", ":execution:") + ":remote-1 at "
+                .startsWith("Console " + endpoint + "/console/#/executions/"
+                        + URLEncoder.encode(stateMachineArn.replace(":stateMachine:", ":execution:") + ":remote-1",
+                                StandardCharsets.UTF_8) + "\n"
+                        + "Execution " + stateMachineArn.replace(":stateMachine:", ":execution:") + ":remote-1 at "
                         + endpoint + ":\n   +0.00s  execution started\n")
                 .containsPattern("StartQuery +\\d+\\.\\d\\ds  query [0-9a-f-]{36}")
                 .containsPattern("FetchResults +\\d+\\.\\d\\ds  1 row, 1 column")

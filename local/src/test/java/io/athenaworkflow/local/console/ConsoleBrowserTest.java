@@ -81,6 +81,12 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
+    void executionPage_whenParallelAndMap_showsBranchesAndEachMapIterationOnItsOwn() {
+        scenario("executionPage_whenParallelAndMap_showsBranchesAndEachMapIterationOnItsOwn");
+    }
+
+    @Test
+    @Order(6)
     void executionPage_whenStateNameAndInputHoldMarkup_rendersThemAsTextAndRunsNoScript() {
         scenario("executionPage_whenStateNameAndInputHoldMarkup_rendersThemAsTextAndRunsNoScript");
     }
