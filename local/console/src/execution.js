@@ -42,25 +42,34 @@ export async function executionPage(arn, params, alive) {
     renderDetails();
   }
 
+  // The header's buttons are made once (a poll must not replace what the user is about to click); its facts are
+  // redrawn when the execution changes, its duration on every poll.
+  const stop = el('button', { type: 'button', class: 'danger', 'data-action': 'stop-execution',
+    onclick: async () => {
+      if (!confirm('Stop this execution?')) return;
+      stop.disabled = true;
+      try {
+        await sfn.stopExecution(arn, 'Console.Stopped', 'Stopped from the local console');
+        await refresh();
+      } catch (e) {
+        header.append(errorBox(e));
+      }
+    } }, 'Stop execution');
+  const again = el('button', { type: 'button', 'data-action': 'new-execution',
+    onclick: () => startExecutionDialog(state.execution.stateMachineArn, prettyJson(state.execution.input),
+      (executionArn) => { location.hash = routes.execution(executionArn, params); }) }, 'New execution');
+  const title = el('h1', {});
+  const statusSlot = el('span', {});
+  const body = el('div', {});
+  header.append(el('div', { class: 'page-head' }, title, statusSlot, el('div', { class: 'actions' }, again, stop)),
+    body);
+
   function renderHeader() {
     const x = state.execution;
-    const running = x.status === 'RUNNING';
-    const stop = el('button', { type: 'button', class: 'danger', 'data-action': 'stop-execution', disabled: !running,
-      onclick: async () => {
-        if (!confirm('Stop this execution?')) return;
-        try {
-          await sfn.stopExecution(arn, 'Console.Stopped', 'Stopped from the local console');
-          await refresh();
-        } catch (e) {
-          header.append(errorBox(e));
-        }
-      } }, 'Stop execution');
-    const again = el('button', { type: 'button', 'data-action': 'new-execution',
-      onclick: () => startExecutionDialog(x.stateMachineArn, prettyJson(x.input),
-        (executionArn) => { location.hash = routes.execution(executionArn, params); }) }, 'New execution');
-    replace(header,
-      el('div', { class: 'page-head' }, el('h1', {}, x.name ?? arnName(arn)), badge(x.status),
-        el('div', { class: 'actions' }, again, stop)),
+    stop.disabled = x.status !== 'RUNNING';
+    title.textContent = x.name ?? arnName(arn);
+    replace(statusSlot, badge(x.status));
+    replace(body,
       facts([
         ['Execution ARN', el('span', { class: 'mono' }, x.executionArn)],
         ['State machine', el('a', { href: routes.machine(x.stateMachineArn) }, arnName(x.stateMachineArn))],
@@ -72,6 +81,11 @@ export async function executionPage(arn, params, alive) {
       ]),
       el('div', { class: 'io' }, jsonBlock('Input', x.input, 'execution-input'),
         jsonBlock('Output', x.output ?? '', 'execution-output')));
+  }
+
+  function renderDuration() {
+    const field = body.querySelector('[data-field="duration"]');
+    if (field) field.textContent = duration(state.execution.startDate, state.execution.stopDate);
   }
 
   function renderTable() {
@@ -220,7 +234,7 @@ export async function executionPage(arn, params, alive) {
     state.events = events;
     lastEventCount = events.length;
     if (changed) update();
-    else renderHeader();
+    else renderDuration();
   }
 
   const problem = el('div', {});
