@@ -5,7 +5,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 function fill(node, attrs, children) {
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') {
+    if (name.startsWith('on')) {
+      // Handlers are functions only: an event-handler attribute would be code made from a string.
+      if (typeof value !== 'function') throw new TypeError(`${name} must be a function`);
       node.addEventListener(name.slice(2), value);
     } else {
       node.setAttribute(name, value === true ? '' : String(value));
