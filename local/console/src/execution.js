@@ -164,7 +164,9 @@ export async function executionPage(arn, params, alive) {
       if (run.failure) {
         parts.push(el('section', { class: 'block failure' }, el('h4', {}, 'Error'),
           el('p', { 'data-field': 'state-error', class: 'mono' }, run.failure.error ?? '-'),
-          el('h4', {}, 'Cause'), el('pre', { class: 'json', 'data-field': 'state-cause' }, prettyJson(run.failure.cause ?? ''))));
+          run.failure.cause !== undefined && el('h4', {}, 'Cause'),
+          run.failure.cause !== undefined
+            && el('pre', { class: 'json', 'data-field': 'state-cause' }, prettyJson(run.failure.cause))));
       }
       parts.push(jsonBlock('Input', run.input, 'state-input'));
       parts.push(jsonBlock('Output', run.output ?? '', 'state-output'));

@@ -84,6 +84,7 @@ export function buildRuns(events, executionStatus) {
         run.exitedAt = event.timestamp;
         run.output = details.output;
         run.assignedVariables = details.assignedVariables;
+        if (run.failure && run.failure.error === undefined) Object.assign(run.failure, caughtError(details.output));
       } else if (ATTEMPT_STARTS.has(event.type)) {
         run.attempts.push({ startedAt: event.timestamp, resource: details.resource, resourceType: details.resourceType,
           request: details.parameters ?? details.input, response: undefined, error: undefined, cause: undefined,
@@ -111,6 +112,16 @@ export function buildRuns(events, executionStatus) {
     run.retries = Math.max(0, run.attempts.length - 1);
   }
   return { runs, iterations };
+}
+
+/** A Catch passes {Error, Cause} on: the error of a Parallel or Map state whose failure event carries none. */
+function caughtError(output) {
+  try {
+    const value = JSON.parse(output ?? '');
+    return typeof value?.Error === 'string' ? { error: value.Error, cause: value.Cause } : {};
+  } catch {
+    return {};
+  }
 }
 
 function ancestorScope(scope, map, index) {

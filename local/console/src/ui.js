@@ -19,9 +19,11 @@ export function facts(rows) {
 
 /** A titled, pretty-printed JSON (or plain text) block. */
 export function jsonBlock(title, text, field) {
+  const empty = text === undefined || text === null || text === '';
   return el('section', { class: 'block' },
     el('h4', {}, title),
-    el('pre', { class: 'json', ...(field ? { 'data-field': field } : {}) }, prettyJson(text)));
+    empty ? el('p', { class: 'empty' }, 'None')
+      : el('pre', { class: 'json', ...(field ? { 'data-field': field } : {}) }, prettyJson(text)));
 }
 
 export function errorBox(error) {

@@ -77,6 +77,8 @@ test('buildRuns_whenMapIterationFailsAndIsCaught_colorsEachIterationOnItsOwn', (
   assert.deepEqual(status('P'), ['SUCCEEDED']);
   assert.deepEqual(status('A'), ['SUCCEEDED']);
   assert.deepEqual(status('M'), ['CAUGHT_ERROR']);
+  const map = runs.find((r) => r.name === 'M');
+  assert.deepEqual([map.failure.error, map.failure.cause], ['Two', 'two']);
   assert.deepEqual(status('Bad'), ['FAILED']);
   assert.deepEqual(status('Done'), ['SUCCEEDED']);
   assert.deepEqual(iterationsOf(definition, iterations, 'M').map((it) => [it.index, it.status]),
