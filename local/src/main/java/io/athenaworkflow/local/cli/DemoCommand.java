@@ -2,6 +2,7 @@ package io.athenaworkflow.local.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.LocalRuntime;
+import io.athenaworkflow.local.console.ConsoleUrls;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -84,6 +85,7 @@ final class DemoCommand extends CliCommand {
             demo.query().lines().forEach(line -> err.println("    " + line));
             String name = "demo-" + (step + 1) + "-query";
             WorkflowOutcome outcome = runner.run(query.toString(), name, arn -> {
+                err.println("Console " + ConsoleUrls.execution(runtime.endpoint(), arn) + "  (while the demo runs)");
                 err.println("Execution " + arn + ":");
                 err.flush();
             }, new ProgressPrinter(err));

@@ -2,6 +2,7 @@ package io.athenaworkflow.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.console.ConsoleUrls;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
@@ -126,7 +127,9 @@ final class RunCommand extends CliCommand {
             err.flush();
         }
         try (Runtimes.Session session = Runtimes.session(0, data, parameters)) {
-            return new LocalWorkflowRunner(session.runtime()).run(inputJson, name, this::header, progress());
+            URI local = session.runtime().endpoint();
+            return new LocalWorkflowRunner(session.runtime()).run(inputJson, name, arn -> header(arn, local),
+                    progress());
         }
     }
 
@@ -144,12 +147,18 @@ final class RunCommand extends CliCommand {
         try (RemoteWorkflowRunner remote = RemoteWorkflowRunner.connect(normalized(endpoint), region(loopback),
                 credentials, Duration.ofMillis(Math.max(50, pollMillis)))) {
             String machine = stateMachineArn != null ? stateMachineArn : remote.findStateMachine();
-            return remote.run(machine, inputJson, name, this::header, noProgress ? null : progress());
+            URI console = loopback ? normalized(endpoint) : null;
+            return remote.run(machine, inputJson, name, arn -> header(arn, console), noProgress ? null : progress());
         }
     }
 
-    private void header(String executionArn) {
+    /** Names the execution and, on a local runtime ({@code console} not null), its page in the console. */
+    private void header(String executionArn, URI console) {
         if (!noProgress) {
+            if (console != null) {
+                err().println("Console " + ConsoleUrls.execution(console, executionArn)
+                        + (endpoint == null ? "  (while this run lasts)" : ""));
+            }
             err().println("Execution " + executionArn + (endpoint == null ? "" : " at " + endpoint) + ":");
             err().flush();
         }

@@ -1,6 +1,7 @@
 package io.athenaworkflow.local.cli;
 
 import io.athenaworkflow.local.LocalRuntime;
+import io.athenaworkflow.local.console.ConsoleUrls;
 import io.athenaworkflow.local.edge.EdgeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -93,6 +94,8 @@ final class UpCommand extends CliCommand {
                 + "\n"
                 + "  Endpoint        " + endpoint + "  (S3, Athena, Step Functions; any credentials, region " + region
                 + ")\n"
+                + "  Console         " + ConsoleUrls.home(runtime.endpoint())
+                + "  (state machines, executions, live graph view)\n"
                 + "  State machine   " + arn + "\n"
                 + "  Data bucket     s3://" + p.get("DataBucket") + "/" + p.getOrDefault("DataPrefix", "") + "\n"
                 + "  Results bucket  s3://" + p.get("ResultsBucket") + "/" + p.getOrDefault("ResultsPrefix", "") + "\n"

@@ -15,8 +15,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The one HTTP endpoint of the local runtime, on 127.0.0.1 only: requests carrying {@code X-Amz-Target} go to the
- * registered {@link AwsJsonService} for that target's prefix (Athena, Step Functions, ...), every other request to
- * S3. Any AWS SDK or the AWS CLI works against {@link #endpoint()}.
+ * registered {@link AwsJsonService} for that target's prefix (Athena, Step Functions, ...), a browser's requests for
+ * {@code /console/} to the local Step Functions console, every other request to S3. Any AWS SDK or the AWS CLI
+ * works against {@link #endpoint()}.
  */
 public final class EdgeServer implements AutoCloseable {
 

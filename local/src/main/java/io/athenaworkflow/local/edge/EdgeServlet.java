@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.console.ConsoleServlet;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -14,13 +15,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Routes AWS JSON requests by {@code X-Amz-Target} to their service and everything else to S3. */
+/**
+ * Routes AWS JSON requests by {@code X-Amz-Target} to their service, a browser's requests for {@code /console/} to
+ * the console, and everything else to S3.
+ */
 final class EdgeServlet extends HttpServlet {
 
     private static final System.Logger LOG = System.getLogger(EdgeServlet.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServlet s3;
+    private final HttpServlet console = ConsoleServlet.fromClassPath();
     private final Map<String, AwsJsonService> services = new ConcurrentHashMap<>();
 
     EdgeServlet(HttpServlet s3) {
@@ -43,11 +48,13 @@ final class EdgeServlet extends HttpServlet {
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
         s3.init(config);
+        console.init(config);
     }
 
     @Override
     public void destroy() {
         s3.destroy();
+        console.destroy();
         super.destroy();
     }
 
@@ -55,6 +62,10 @@ final class EdgeServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         String target = request.getHeader("X-Amz-Target");
+        if (target == null && ConsoleServlet.claims(request)) {
+            console.service(request, response);
+            return;
+        }
         if (target == null) {
             s3.service(request, response);
             return;

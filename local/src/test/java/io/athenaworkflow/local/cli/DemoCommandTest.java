@@ -44,6 +44,9 @@ class DemoCommandTest {
                 .containsPattern("create-table\\.sql +CREATE EXTERNAL TABLE IF NOT EXISTS demo\\.orders .*SUCCEEDED in")
                 .containsPattern("load-partitions\\.sql +MSCK REPAIR TABLE demo\\.orders +SUCCEEDED in ")
                 .contains("with parameters [\"'2024-07-01'\"] and cleanup ALWAYS")
+                .containsPattern("Console http://127\\.0\\.0\\.1:\\d+/console/#/executions/arn%3Aaws%3Astates%3Aus-east-1"
+                        + "%3A000000000000%3Aexecution%3Aathena-workflow-athena-query%3Ademo-\\d+-query  \\(while the demo"
+                        + " runs\\)\n")
                 .containsPattern("CheckStatus +\\d+\\.\\d\\ds  query SUCCEEDED, \\d+\\.\\d KiB scanned")
                 .containsPattern("Cleanup +\\d+\\.\\d\\ds  deleted 2 objects")
                 .contains("execution SUCCEEDED")

@@ -27,6 +27,8 @@ class RunCommandTest {
         assertThat(output.at("/statistics/dataScannedBytes").asLong()).isZero();
         assertThat(result.out()).startsWith("{\n  \"queryExecutionId\" : ");
         assertThat(result.err())
+                .containsPattern("Console http://127\\.0\\.0\\.1:\\d+/console/#/executions/arn%3Aaws%3Astates%3Aus-east-1"
+                        + "%3A000000000000%3Aexecution%3Aathena-workflow-athena-query%3Acli-run-1  \\(while this run lasts\\)\n")
                 .contains("Execution arn:aws:states:us-east-1:000000000000:execution:athena-workflow-athena-query:cli-run-1:\n")
                 .contains("execution started")
                 .containsPattern("\\+\\d+\\.\\d\\ds  StartQuery +\\d+\\.\\d\\ds  query [0-9a-f-]{36}")

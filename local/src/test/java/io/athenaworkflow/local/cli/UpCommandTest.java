@@ -7,6 +7,8 @@ import io.athenaworkflow.local.testing.Await;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,6 +71,7 @@ class UpCommandTest {
         assertThat(up.out.toString()).isEqualTo("athena-local is up: the athena-workflow template on the embedded runtime.\n"
                 + "\n"
                 + "  Endpoint        " + endpoint + "  (S3, Athena, Step Functions; any credentials, region us-east-1)\n"
+                + "  Console         " + endpoint + "/console/  (state machines, executions, live graph view)\n"
                 + "  State machine   " + arn + "\n"
                 + "  Data bucket     s3://athena-workflow-data/\n"
                 + "  Results bucket  s3://athena-workflow-results/athena-workflow/\n"
@@ -126,7 +129,10 @@ class UpCommandTest {
         JsonNode output = Json.parse(result.out());
         assertThat(output.get("rows").toString()).isEqualTo("[{\"answer\":42}]");
         assertThat(result.err())
-                .startsWith("Execution " + stateMachineArn.replace(":stateMachine:", ":execution:") + ":remote-1 at "
+                .startsWith("Console " + endpoint + "/console/#/executions/"
+                        + URLEncoder.encode(stateMachineArn.replace(":stateMachine:", ":execution:") + ":remote-1",
+                                StandardCharsets.UTF_8) + "\n"
+                        + "Execution " + stateMachineArn.replace(":stateMachine:", ":execution:") + ":remote-1 at "
                         + endpoint + ":\n   +0.00s  execution started\n")
                 .containsPattern("StartQuery +\\d+\\.\\d\\ds  query [0-9a-f-]{36}")
                 .containsPattern("FetchResults +\\d+\\.\\d\\ds  1 row, 1 column")
