@@ -40,7 +40,7 @@ public final class AwsErrors {
             // The SDK counts HTTP 429 and the throttling codes (TooManyRequestsException, SlowDown,
             // ThrottlingException, ...) as throttling.
             if (failure.isThrottlingException() || "TooManyRequestsException".equals(code)) {
-                return throttled(action, said, name, e);
+                return throttled(action, said, service, e);
             }
             if (failure.statusCode() >= 500) {
                 return unavailable(action, said, name, e);
@@ -72,7 +72,7 @@ public final class AwsErrors {
                     + " on the results prefix (policy.json / FunctionRole) and check the bucket's owner.");
         }
         if ("SlowDown".equals(code)) {
-            return throttled(action, said, AwsService.S3.displayName(), null);
+            return throttled(action, said, AwsService.S3, null);
         }
         if (S3_SERVER_ERRORS.contains(code)) {
             return unavailable(action, said, AwsService.S3.displayName(), null);
@@ -80,10 +80,10 @@ public final class AwsErrors {
         return rejected(AwsService.S3, action, said, null);
     }
 
-    private static ServiceThrottledException throttled(String action, String said, String name, Throwable cause) {
-        return new ServiceThrottledException(action + " was throttled by " + name + ". " + said + ". The state machine"
-                + " retries it with backoff; if it keeps happening, run fewer executions at once or raise the " + name
-                + " quota.", cause);
+    private static ServiceThrottledException throttled(String action, String said, AwsService service, Throwable cause) {
+        return new ServiceThrottledException(action + " was throttled by " + service.displayName() + ". " + said
+                + ". The state machine retries it with backoff; if it keeps happening, " + service.throttlingAdvice()
+                + ".", cause);
     }
 
     private static ServiceUnavailableException unavailable(String action, String said, String name, Throwable cause) {

@@ -96,7 +96,21 @@ class AwsErrorsTest {
                 s3 -> s3.getObjectAsBytes(b -> b.bucket("results").key("q.csv")), AwsService.S3, "GetObject s3://results/q.csv");
 
         assertThat(translated).isInstanceOf(expected);
-        assertThat(translated.getMessage()).contains("GetObject s3://results/q.csv", "S3", code, text);
+        assertThat(translated.getMessage()).contains("GetObject s3://results/q.csv", "S3", code, text)
+                .doesNotContain("Athena");
+    }
+
+    @Test
+    void translate_whenThrottled_adviseWhatFitsTheService() {
+        var slowDown = software.amazon.awssdk.services.s3.model.S3Exception.builder().statusCode(503)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("SlowDown")
+                        .errorMessage("Please reduce your request rate.").build()).build();
+        var tooMany = AthenaException.builder().statusCode(429).message("Rate exceeded").build();
+
+        assertThat(AwsErrors.translate(slowDown, AwsService.S3, "GetObject s3://r/k").getMessage())
+                .contains("lower the request rate on the prefix");
+        assertThat(AwsErrors.translate(tooMany, AwsService.ATHENA, "StartQueryExecution").getMessage())
+                .contains("higher Athena quota");
     }
 
     static Stream<Arguments> athenaAnswers() {
