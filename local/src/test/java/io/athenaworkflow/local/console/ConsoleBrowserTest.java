@@ -44,7 +44,7 @@ class ConsoleBrowserTest {
         requireTool(Files.isDirectory(CONSOLE.resolve("node_modules/playwright-core")),
                 "the console's npm packages are not installed (the local module's build runs npm ci in " + CONSOLE + ")");
         Path root = projectRoot();
-        runtime = LocalRuntime.start(LocalRuntimeConfig.of(root, Path.of(System.getProperty("athena.functions.jar")))
+        runtime = LocalRuntime.start(LocalRuntimeConfig.of(root, Path.of(System.getProperty("athena.functions.artifact")))
                 .withAws(LocalAwsConfig.transientOnAnyPort().withMinimumQueryDuration(Duration.ofSeconds(5))));
     }
 
