@@ -240,6 +240,19 @@ public final class Execution {
         }
     }
 
+    /**
+     * Sleeps on the runtime clock (Wait states, Retry intervals); an interruption means the execution is being
+     * ended, so the state stops with {@link Cancelled}.
+     */
+    void sleep(Duration duration) {
+        try {
+            clock.sleep(duration);
+        } catch (InterruptedException e) {
+            acknowledgeInterrupt();
+            throw new Cancelled();
+        }
+    }
+
     ExecutionHistory recorder() {
         return history;
     }

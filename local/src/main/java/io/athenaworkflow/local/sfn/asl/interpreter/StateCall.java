@@ -1,0 +1,99 @@
+package io.athenaworkflow.local.sfn.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.sfn.asl.definition.QueryLanguage;
+import io.athenaworkflow.local.sfn.asl.definition.State;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * One entry into a state: the state, its raw input, where it runs, when it was entered (and as which event), the
+ * variables visible then, and what the context object needs (retry count, task token).
+ */
+final class StateCall {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    final State state;
+    final JsonNode input;
+    final Frame frame;
+    final long enteredId;
+    final Instant enteredTime;
+    final Map<String, JsonNode> variables;
+    private final Execution execution;
+    int retryCount;
+    String taskToken;
+
+    StateCall(State state, JsonNode input, Frame frame, long enteredId, Instant enteredTime, Execution execution) {
+        this.state = state;
+        this.input = input;
+        this.frame = frame;
+        this.enteredId = enteredId;
+        this.enteredTime = enteredTime;
+        this.variables = frame.scope.visible();
+        this.execution = execution;
+    }
+
+    static String timestamp(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+
+    boolean jsonata() {
+        return state.language() == QueryLanguage.JSONATA;
+    }
+
+    /** The context object ({@code $$} in JSONPath, {@code $states.context} in JSONata) as of now. */
+    ObjectNode context() {
+        ObjectNode context = NODES.objectNode();
+        ObjectNode executionNode = context.putObject("Execution");
+        ExecutionContext ctx = execution.context();
+        executionNode.put("Id", ctx.executionArn());
+        executionNode.set("Input", execution.input());
+        executionNode.put("Name", ctx.name());
+        executionNode.put("RoleArn", ctx.roleArn());
+        executionNode.put("StartTime", timestamp(execution.startDate()));
+        executionNode.put("RedriveCount", 0);
+        ObjectNode stateNode = context.putObject("State");
+        stateNode.put("EnteredTime", timestamp(enteredTime));
+        stateNode.put("Name", state.name());
+        stateNode.put("RetryCount", retryCount);
+        ObjectNode machine = context.putObject("StateMachine");
+        machine.put("Id", ctx.stateMachineArn());
+        machine.put("Name", ctx.stateMachineName());
+        if (taskToken != null) {
+            context.putObject("Task").put("Token", taskToken);
+        }
+        if (frame.mapIndex != null) {
+            ObjectNode item = context.putObject("Map").putObject("Item");
+            item.put("Index", frame.mapIndex);
+            item.set("Value", frame.mapValue);
+        }
+        return context;
+    }
+
+    /** The {@code $states} binding of a JSONata expression. */
+    ObjectNode states(JsonNode result, JsonNode errorOutput, JsonNode context) {
+        ObjectNode states = NODES.objectNode();
+        states.set("input", input);
+        if (result != null) {
+            states.set("result", result);
+        }
+        if (errorOutput != null) {
+            states.set("errorOutput", errorOutput);
+        }
+        states.set("context", context);
+        return states;
+    }
+
+    /** How AWS begins the cause of an error raised while evaluating this state's fields. */
+    String prefix() {
+        return "An error occurred while executing the state '" + state.name() + "' (entered at the event id #"
+                + enteredId + "). ";
+    }
+}
