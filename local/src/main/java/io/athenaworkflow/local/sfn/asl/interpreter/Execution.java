@@ -158,7 +158,9 @@ public final class Execution {
 
     private void fail(String error, String cause) {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.put("error", error);
+        if (error != null) {
+            details.put("error", error);
+        }
         if (cause != null) {
             details.put("cause", cause);
         }

@@ -20,7 +20,8 @@ final class FailExecutor {
         ObjectNode context = call.context();
         String error = text(call, state.error(), context);
         String cause = text(call, state.cause(), context);
-        return new StatesError(error == null ? "" : error, cause);
+        // A Fail state without Error/ErrorPath fails with no error at all (AWS records none), not an empty one.
+        return new StatesError(error, cause);
     }
 
     private String text(StateCall call, Value value, ObjectNode context) {

@@ -97,7 +97,9 @@ final class MapExecutor {
                             exceeded = failed[0] > toleratedCount
                                     && failed[0] * 100.0 / count > toleratedPercentage;
                             ObjectNode errorOutput = NODES.objectNode();
-                            errorOutput.put("Error", e.error());
+                            if (e.error() != null) {
+                                errorOutput.put("Error", e.error());
+                            }
                             if (e.cause() != null) {
                                 errorOutput.put("Cause", e.cause());
                             }

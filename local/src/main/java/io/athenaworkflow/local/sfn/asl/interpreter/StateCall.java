@@ -3,8 +3,11 @@ package io.athenaworkflow.local.sfn.asl.interpreter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.sfn.asl.definition.MapState;
+import io.athenaworkflow.local.sfn.asl.definition.ParallelState;
 import io.athenaworkflow.local.sfn.asl.definition.QueryLanguage;
 import io.athenaworkflow.local.sfn.asl.definition.State;
+import io.athenaworkflow.local.sfn.asl.definition.TaskState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,24 +51,34 @@ final class StateCall {
         return state.language() == QueryLanguage.JSONATA;
     }
 
-    /** The context object ({@code $$} in JSONPath, {@code $states.context} in JSONata) as of now. */
+    /** Whether the state can retry: only those have {@code State.RetryCount} in their context object on AWS. */
+    private boolean retriable() {
+        return state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
+    }
+
+    /**
+     * The context object ({@code $$} in JSONPath, {@code $states.context} in JSONata) as of now, its members in the
+     * order AWS writes them.
+     */
     ObjectNode context() {
         ObjectNode context = NODES.objectNode();
         ObjectNode executionNode = context.putObject("Execution");
         ExecutionContext ctx = execution.context();
         executionNode.put("Id", ctx.executionArn());
         executionNode.set("Input", execution.input());
+        executionNode.put("StartTime", timestamp(execution.startDate()));
         executionNode.put("Name", ctx.name());
         executionNode.put("RoleArn", ctx.roleArn());
-        executionNode.put("StartTime", timestamp(execution.startDate()));
         executionNode.put("RedriveCount", 0);
-        ObjectNode stateNode = context.putObject("State");
-        stateNode.put("EnteredTime", timestamp(enteredTime));
-        stateNode.put("Name", state.name());
-        stateNode.put("RetryCount", retryCount);
         ObjectNode machine = context.putObject("StateMachine");
         machine.put("Id", ctx.stateMachineArn());
         machine.put("Name", ctx.stateMachineName());
+        ObjectNode stateNode = context.putObject("State");
+        stateNode.put("Name", state.name());
+        stateNode.put("EnteredTime", timestamp(enteredTime));
+        if (retriable()) {
+            stateNode.put("RetryCount", retryCount);
+        }
         if (taskToken != null) {
             context.putObject("Task").put("Token", taskToken);
         }

@@ -184,7 +184,9 @@ final class StateRunner {
 
     private Step caught(StateCall call, Catcher catcher, StatesError error) {
         ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
-        errorOutput.put("Error", error.error());
+        if (error.error() != null) {
+            errorOutput.put("Error", error.error());
+        }
         if (error.cause() != null) {
             errorOutput.put("Cause", error.cause());
         }
