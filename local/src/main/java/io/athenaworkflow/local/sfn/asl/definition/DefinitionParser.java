@@ -239,6 +239,7 @@ final class DefinitionParser {
                 next = nextNode.asText();
             }
         }
+        new ExpressionChecks(this::problem).check(json, pointer, language);
         List<Retrier> retriers = retriers(json.get("Retry"), pointer + "/Retry");
         List<Catcher> catchers = catchers(json.get("Catch"), pointer + "/Catch", language);
         List<StateGraph> branches = new ArrayList<>();
