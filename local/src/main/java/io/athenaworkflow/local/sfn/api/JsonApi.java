@@ -42,6 +42,7 @@ final class JsonApi {
                 case "ListExecutions" -> listExecutions(request);
                 case "DescribeStateMachineForExecution" -> describeStateMachineForExecution(request);
                 case "ValidateStateMachineDefinition" -> validateStateMachineDefinition(request);
+                case "TestState" -> service.testStates().testState(request);
                 default -> throw AwsServiceError.client("UnknownOperationException", null);
             };
         } catch (StepFunctionsException e) {

@@ -16,6 +16,7 @@ import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionListener;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionStatus;
 import io.athenaworkflow.local.sfn.asl.interpreter.Interpreter;
+import io.athenaworkflow.local.sfn.asl.interpreter.StateTester;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvoker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     private final RuntimeClock clock;
     private final Interpreter interpreter;
     private final JsonApi api;
+    private final TestStateApi testStates;
     private final Map<String, StateMachineRecord> machines = new HashMap<>();
     private final Map<String, ExecutionEntry> executions = new HashMap<>();
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
@@ -71,6 +73,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         this.config = config;
         this.clock = clock;
         this.interpreter = new Interpreter(clock, invoker, config.interpreterOptions());
+        this.testStates = new TestStateApi(new StateTester(clock, invoker));
         this.api = new JsonApi(this);
     }
 
@@ -375,6 +378,11 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
             throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + arn + "'");
         }
         return machine;
+    }
+
+    /** The TestState operation, which tests one state with this service's clock and task invoker. */
+    TestStateApi testStates() {
+        return testStates;
     }
 
     private ExecutionEntry entry(String arn) {

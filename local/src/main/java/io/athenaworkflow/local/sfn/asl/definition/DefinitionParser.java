@@ -102,6 +102,32 @@ final class DefinitionParser {
     }
 
     /**
+     * Parses one state on its own (TestState without a stateName): the state's checks, not the graph's, so its Next
+     * may name a state that is not there.
+     */
+    State parseState(String text, String name) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: the definition is empty"));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new InvalidDefinitionException(List.of(
+                    "SCHEMA_VALIDATION_FAILED: the definition of a state must be a JSON object at /"));
+        }
+        State state = state(name, object, "", QueryLanguage.JSONPATH, new ArrayList<>());
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems);
+        }
+        return state;
+    }
+
+    /**
      * Parses a StartAt/States object. {@code outerAssigned} holds the variable names assigned in enclosing scopes, so
      * that an inner scope assigning one of them is rejected.
      */

@@ -37,7 +37,9 @@ final class DataFlows {
     /** The input the state works on: after InputPath in JSONPath, the raw input in JSONata. */
     JsonNode effectiveInput(StateCall call, DataFlow flow, ObjectNode context) {
         if (flow instanceof DataFlow.JsonPath path) {
-            return select(call, path.inputPath(), call.input, context);
+            JsonNode effective = select(call, path.inputPath(), call.input, context);
+            call.inspect("afterInputPath", effective);
+            return effective;
         }
         return call.input;
     }
@@ -46,14 +48,20 @@ final class DataFlows {
     JsonNode arguments(StateCall call, DataFlow flow, ObjectNode context) {
         return switch (flow) {
             case DataFlow.JsonPath path -> {
-                JsonNode effective = select(call, path.inputPath(), call.input, context);
-                yield path.parameters() == null ? effective
+                JsonNode effective = effectiveInput(call, path, context);
+                JsonNode parameters = path.parameters() == null ? effective
                         : evaluate(call, () -> expressions.payloadTemplate(path.parameters(), effective, context,
                         call.variables));
+                call.inspect("afterParameters", parameters);
+                yield parameters;
             }
-            case DataFlow.Jsonata jsonata -> jsonata.arguments() == null ? call.input
-                    : evaluate(call, () -> expressions.jsonataTemplate(jsonata.arguments(),
-                    call.states(null, null, context), call.variables));
+            case DataFlow.Jsonata jsonata -> {
+                JsonNode arguments = jsonata.arguments() == null ? call.input
+                        : evaluate(call, () -> expressions.jsonataTemplate(jsonata.arguments(),
+                        call.states(null, null, context), call.variables));
+                call.inspect("afterArguments", arguments);
+                yield arguments;
+            }
         };
     }
 
@@ -62,17 +70,20 @@ final class DataFlows {
      * OutputPath and Assign over the result in JSONPath; Output (default: the result) and Assign in JSONata.
      */
     Outcome resultOutput(StateCall call, DataFlow flow, JsonNode result, ObjectNode context) {
+        call.inspect("result", result);
         return switch (flow) {
             case DataFlow.JsonPath path -> {
                 JsonNode selected = path.resultSelector() == null ? result
                         : evaluate(call, () -> expressions.payloadTemplate(path.resultSelector(), result, context,
                         call.variables));
+                call.inspect("afterResultSelector", selected);
                 JsonNode merged = switch (path.resultPath().kind()) {
                     case ABSENT -> selected;
                     case DISCARD -> call.input;
                     case PATH -> evaluate(call, () -> expressions.write(call.input, path.resultPath().path(),
                             selected));
                 };
+                call.inspect("afterResultPath", merged);
                 Map<String, JsonNode> assigned = jsonPathAssign(call, path.assign(), selected, context);
                 yield new Outcome(select(call, path.outputPath(), merged, context), assigned);
             }

@@ -29,11 +29,27 @@ final class StateCall {
     final long enteredId;
     final Instant enteredTime;
     final Map<String, JsonNode> variables;
-    private final Execution execution;
+    private final ExecutionContext execution;
+    private final JsonNode executionInput;
+    private final Instant executionStart;
+    private final ObjectNode givenContext;
+    private final Inspection inspection;
     int retryCount;
     String taskToken;
 
+    /** An entry into a state of a running execution. */
     StateCall(State state, JsonNode input, Frame frame, long enteredId, Instant enteredTime, Execution execution) {
+        this(state, input, frame, enteredId, enteredTime, execution.context(), execution.input(),
+                execution.startDate(), null, null);
+    }
+
+    /**
+     * An entry into a state tested alone (TestState): {@code givenContext}, when not null, is the context object the
+     * caller supplied; {@code inspection}, when not null, receives the data flow's intermediate values.
+     */
+    StateCall(State state, JsonNode input, Frame frame, long enteredId, Instant enteredTime,
+              ExecutionContext execution, JsonNode executionInput, Instant executionStart, ObjectNode givenContext,
+              Inspection inspection) {
         this.state = state;
         this.input = input;
         this.frame = frame;
@@ -41,6 +57,17 @@ final class StateCall {
         this.enteredTime = enteredTime;
         this.variables = frame.scope.visible();
         this.execution = execution;
+        this.executionInput = executionInput;
+        this.executionStart = executionStart;
+        this.givenContext = givenContext;
+        this.inspection = inspection;
+    }
+
+    /** Records an intermediate value of the data flow when the state is being inspected (TestState DEBUG). */
+    void inspect(String field, JsonNode value) {
+        if (inspection != null && value != null) {
+            inspection.record(field, value);
+        }
     }
 
     static String timestamp(Instant instant) {
@@ -61,12 +88,15 @@ final class StateCall {
      * order AWS writes them.
      */
     ObjectNode context() {
+        if (givenContext != null) {
+            return givenContext.deepCopy();
+        }
         ObjectNode context = NODES.objectNode();
         ObjectNode executionNode = context.putObject("Execution");
-        ExecutionContext ctx = execution.context();
+        ExecutionContext ctx = execution;
         executionNode.put("Id", ctx.executionArn());
-        executionNode.set("Input", execution.input());
-        executionNode.put("StartTime", timestamp(execution.startDate()));
+        executionNode.set("Input", executionInput);
+        executionNode.put("StartTime", timestamp(executionStart));
         executionNode.put("Name", ctx.name());
         executionNode.put("RoleArn", ctx.roleArn());
         executionNode.put("RedriveCount", 0);

@@ -59,7 +59,7 @@ final class StateRunner {
         this.succeeds = new SucceedExecutor(flows);
         this.fails = new FailExecutor(flows);
         this.choices = new ChoiceExecutor(flows);
-        this.waits = new WaitExecutor(flows, clock, execution);
+        this.waits = new WaitExecutor(flows, clock, execution::sleep);
         this.tasks = new TaskExecutor(flows, history, execution, clock, invoker);
         this.parallels = new ParallelExecutor(flows, history, join, clock, execution, this);
         this.maps = new MapExecutor(flows, history, join, clock, execution, this, options.maxConcurrency());

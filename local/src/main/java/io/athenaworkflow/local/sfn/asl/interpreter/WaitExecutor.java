@@ -8,18 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
 
 /** Wait: sleeps on the runtime clock for Seconds, or until Timestamp, counted from when the state was entered. */
 final class WaitExecutor {
 
     private final DataFlows flows;
     private final RuntimeClock clock;
-    private final Execution execution;
+    private final Consumer<Duration> sleeper;
 
-    WaitExecutor(DataFlows flows, RuntimeClock clock, Execution execution) {
+    /** {@code sleeper} waits on the execution's clock (TestState passes one that does not wait, as AWS does). */
+    WaitExecutor(DataFlows flows, RuntimeClock clock, Consumer<Duration> sleeper) {
         this.flows = flows;
         this.clock = clock;
-        this.execution = execution;
+        this.sleeper = sleeper;
     }
 
     Outcome run(StateCall call, WaitState state) {
@@ -29,7 +31,7 @@ final class WaitExecutor {
         Instant until = state.until() == WaitState.Until.SECONDS
                 ? call.enteredTime.plusSeconds(seconds(call, value, state.value().field()))
                 : timestamp(call, value, state.value().field());
-        execution.sleep(Duration.between(clock.now(), until));
+        sleeper.accept(Duration.between(clock.now(), until));
         return flows.passThrough(call, state.flow(), effective, context);
     }
 
