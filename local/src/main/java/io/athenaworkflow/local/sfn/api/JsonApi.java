@@ -21,9 +21,11 @@ import java.util.Map;
 final class JsonApi {
 
     private final StepFunctionsService service;
+    private final TagsApi tags;
 
     JsonApi(StepFunctionsService service) {
         this.service = service;
+        this.tags = new TagsApi(service);
     }
 
     JsonNode handle(String operation, ObjectNode request) {
@@ -43,6 +45,9 @@ final class JsonApi {
                 case "DescribeStateMachineForExecution" -> describeStateMachineForExecution(request);
                 case "ValidateStateMachineDefinition" -> validateStateMachineDefinition(request);
                 case "TestState" -> service.testStates().testState(request);
+                case "TagResource" -> tags.tagResource(request);
+                case "UntagResource" -> tags.untagResource(request);
+                case "ListTagsForResource" -> tags.listTagsForResource(request);
                 default -> throw AwsServiceError.client("UnknownOperationException", null);
             };
         } catch (StepFunctionsException e) {

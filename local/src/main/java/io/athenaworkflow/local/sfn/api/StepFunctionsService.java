@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,8 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     /** StartExecution's input limit: 256 KiB of UTF-8. */
     static final int MAX_INPUT_BYTES = 262_144;
     static final int MAX_DEFINITION_CHARS = 1_048_576;
+    /** The tags one resource may carry. */
+    static final int MAX_TAGS = 50;
     /** How long an ended execution's name stays taken. */
     private static final Duration NAME_RETENTION = Duration.ofDays(90);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -197,6 +200,42 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         }
     }
 
+    /** TagResource: adds or replaces tags of a state machine; its revision does not change. */
+    public void tagResource(String resourceArn, Map<String, String> tags) {
+        synchronized (this) {
+            StateMachineRecord current = taggable(resourceArn);
+            Map<String, String> merged = new LinkedHashMap<>(current.tags());
+            merged.putAll(tags);
+            if (merged.size() > MAX_TAGS) {
+                throw new TooManyTagsException("Too many tags: a resource can have at most " + MAX_TAGS + " tags,"
+                        + " and '" + resourceArn + "' would have " + merged.size());
+            }
+            machines.put(resourceArn, current.withTags(merged));
+        }
+    }
+
+    /** UntagResource: removes the named tags (unknown keys are ignored, as on AWS). */
+    public synchronized void untagResource(String resourceArn, List<String> tagKeys) {
+        StateMachineRecord current = taggable(resourceArn);
+        Map<String, String> remaining = new LinkedHashMap<>(current.tags());
+        tagKeys.forEach(remaining::remove);
+        machines.put(resourceArn, current.withTags(remaining));
+    }
+
+    /** ListTagsForResource: the tags of a state machine, in the order they were added. */
+    public synchronized Map<String, String> tags(String resourceArn) {
+        return taggable(resourceArn).tags();
+    }
+
+    private StateMachineRecord taggable(String resourceArn) {
+        Arns.stateMachine(resourceArn);
+        StateMachineRecord machine = machines.get(resourceArn);
+        if (machine == null) {
+            throw new ResourceNotFoundException("Resource not found: '" + resourceArn + "'");
+        }
+        return machine;
+    }
+
     /**
      * DeleteStateMachine: the state machine disappears at once; its running executions are stopped (ABORTED, so
      * status-change listeners hear of them), then its executions are forgotten. Deleting an unknown ARN succeeds, as
@@ -311,7 +350,11 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     }
 
     synchronized List<ExecutionEntry> listEntries(String stateMachineArn, ExecutionStatus statusFilter) {
-        machine(Arns.stateMachine(stateMachineArn));
+        if (machine(Arns.stateMachine(stateMachineArn)).type() == StateMachineType.EXPRESS) {
+            // Express executions are not recorded by Step Functions, so there is nothing to list.
+            throw new StateMachineTypeNotSupportedException("This operation is not supported by this type of state"
+                    + " machine");
+        }
         return executions.values().stream()
                 .filter(e -> e.machine().arn().equals(stateMachineArn))
                 .filter(e -> statusFilter == null || e.execution().status() == statusFilter)
