@@ -22,10 +22,12 @@ final class JsonApi {
 
     private final StepFunctionsService service;
     private final TagsApi tags;
+    private final VersionsApi versions;
 
     JsonApi(StepFunctionsService service) {
         this.service = service;
         this.tags = new TagsApi(service);
+        this.versions = new VersionsApi(service);
     }
 
     JsonNode handle(String operation, ObjectNode request) {
@@ -48,6 +50,14 @@ final class JsonApi {
                 case "TagResource" -> tags.tagResource(request);
                 case "UntagResource" -> tags.untagResource(request);
                 case "ListTagsForResource" -> tags.listTagsForResource(request);
+                case "PublishStateMachineVersion" -> versions.publishVersion(request);
+                case "ListStateMachineVersions" -> versions.listVersions(request);
+                case "DeleteStateMachineVersion" -> versions.deleteVersion(request);
+                case "CreateStateMachineAlias" -> versions.createAlias(request);
+                case "DescribeStateMachineAlias" -> versions.describeAlias(request);
+                case "UpdateStateMachineAlias" -> versions.updateAlias(request);
+                case "DeleteStateMachineAlias" -> versions.deleteAlias(request);
+                case "ListStateMachineAliases" -> versions.listAliases(request);
                 default -> throw AwsServiceError.client("UnknownOperationException", null);
             };
         } catch (StepFunctionsException e) {
@@ -89,6 +99,7 @@ final class JsonApi {
         ObjectNode response = Wire.JSON.createObjectNode();
         response.put("stateMachineArn", created.arn());
         response.set("creationDate", Wire.date(created.creationDate()));
+        publishIfAsked(request, created.arn(), response);
         return response;
     }
 
@@ -117,7 +128,16 @@ final class JsonApi {
         ObjectNode response = Wire.JSON.createObjectNode();
         response.set("updateDate", Wire.date(updated.updateDate()));
         response.put("revisionId", updated.revisionId());
+        publishIfAsked(request, arn, response);
         return response;
+    }
+
+    /** CreateStateMachine / UpdateStateMachine with {@code publish: true} also publish a version. */
+    private void publishIfAsked(ObjectNode request, String arn, ObjectNode response) {
+        if (Boolean.TRUE.equals(Wire.bool(request, "publish"))) {
+            response.put("stateMachineVersionArn", service.publishVersion(arn, null,
+                    Wire.string(request, "versionDescription")).arn());
+        }
     }
 
     private JsonNode deleteStateMachine(ObjectNode request) {
@@ -202,6 +222,12 @@ final class JsonApi {
         ObjectNode response = Wire.JSON.createObjectNode();
         response.put("executionArn", entry.arn());
         response.put("stateMachineArn", entry.machine().arn());
+        if (entry.versionArn() != null) {
+            response.put("stateMachineVersionArn", entry.versionArn());
+        }
+        if (entry.aliasArn() != null) {
+            response.put("stateMachineAliasArn", entry.aliasArn());
+        }
         response.put("name", execution.context().name());
         response.put("status", result == null ? status.name() : result.status().name());
         response.set("startDate", Wire.date(execution.startDate()));

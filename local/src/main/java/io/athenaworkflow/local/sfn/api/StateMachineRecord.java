@@ -31,6 +31,12 @@ public record StateMachineRecord(String arn, String name, String definitionText,
         return Optional.ofNullable(revisionId);
     }
 
+    /** The same revision under another ARN (DescribeStateMachine of a version reports the version ARN). */
+    public StateMachineRecord withArn(String newArn) {
+        return new StateMachineRecord(newArn, name, definitionText, definition, roleArn, type, logging, tracingEnabled,
+                tags, creationDate, updateDate, revisionId);
+    }
+
     /** The same revision with other tags (tags are not part of a revision). */
     public StateMachineRecord withTags(Map<String, String> newTags) {
         return new StateMachineRecord(arn, name, definitionText, definition, roleArn, type, logging, tracingEnabled,

@@ -20,6 +20,7 @@ import io.athenaworkflow.local.sfn.asl.interpreter.StateTester;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvoker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -60,6 +62,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     private final Interpreter interpreter;
     private final JsonApi api;
     private final TestStateApi testStates;
+    private final StateMachineVersions versions = new StateMachineVersions(new Random());
     private final Map<String, StateMachineRecord> machines = new HashMap<>();
     private final Map<String, ExecutionEntry> executions = new HashMap<>();
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
@@ -152,9 +155,37 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         }
     }
 
-    /** DescribeStateMachine: the current revision. */
+    /** DescribeStateMachine: the current revision, or the revision a version ARN names. */
     public synchronized StateMachineRecord describeStateMachine(String stateMachineArn) {
+        if (Arns.qualified(Arns.stateMachineOrQualified(stateMachineArn))) {
+            return versions.version(stateMachineArn).map(v -> v.machine().withArn(v.arn())).orElseThrow(() ->
+                    new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + stateMachineArn + "'"));
+        }
         return machine(Arns.stateMachine(stateMachineArn));
+    }
+
+    /** The service's clock reading, for the dates versions and aliases record. */
+    Instant now() {
+        return clock.now();
+    }
+
+    /** The versions and aliases of the state machines. */
+    StateMachineVersions versions() {
+        return versions;
+    }
+
+    /** PublishStateMachineVersion: a version of the current revision (the latest one if it already is). */
+    public StateMachineVersions.Version publishVersion(String stateMachineArn, String revisionId,
+                                                       String description) {
+        Arns.stateMachine(stateMachineArn);
+        synchronized (this) {
+            return versions.publish(machine(stateMachineArn), revisionId, description, clock.now());
+        }
+    }
+
+    /** The state machine a ListStateMachineVersions / ListStateMachineAliases names (it must exist). */
+    synchronized void requireMachine(String stateMachineArn) {
+        machine(Arns.stateMachine(stateMachineArn));
     }
 
     /** ListStateMachines: every state machine, by name. */
@@ -248,6 +279,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
             if (machines.remove(stateMachineArn) == null) {
                 return;
             }
+            versions.forget(stateMachineArn);
             owned = executions.values().stream().filter(e -> e.machine().arn().equals(stateMachineArn)).toList();
         }
         for (ExecutionEntry entry : owned) {
@@ -273,12 +305,18 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         return start(stateMachineArn, name, input, null).execution();
     }
 
-    ExecutionEntry start(String stateMachineArn, String name, String input, String traceHeader) {
-        Arns.stateMachine(stateMachineArn);
+    ExecutionEntry start(String requestedArn, String name, String input, String traceHeader) {
+        Arns.stateMachineOrQualified(requestedArn);
         String inputText = validInput(input);
         String executionName = name == null ? UUID.randomUUID().toString() : Names.valid(name);
         synchronized (this) {
-            StateMachineRecord machine = machine(stateMachineArn);
+            StateMachineVersions.Target target = Arns.qualified(requestedArn) ? versions.resolve(requestedArn)
+                    : new StateMachineVersions.Target(requestedArn, machine(requestedArn), null, null);
+            String stateMachineArn = target.machineArn();
+            StateMachineRecord machine = target.machine();
+            if (!machines.containsKey(stateMachineArn)) {
+                throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + requestedArn + "'");
+            }
             ExecutionContext context = ExecutionContext.of(stateMachineArn, executionName, machine.roleArn(),
                     inputText);
             ExecutionEntry existing = executions.get(context.executionArn());
@@ -296,7 +334,8 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
                 }
             }
             Execution execution = interpreter.start(machine.definition(), context, fanOut);
-            ExecutionEntry entry = new ExecutionEntry(execution, machine, sequence++, inputText, traceHeader);
+            ExecutionEntry entry = new ExecutionEntry(execution, machine, sequence++, inputText, traceHeader,
+                    target.versionArn(), target.aliasArn());
             executions.put(entry.arn(), entry);
             return entry;
         }
