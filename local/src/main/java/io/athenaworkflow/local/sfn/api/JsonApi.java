@@ -50,6 +50,7 @@ final class JsonApi {
                 case "TagResource" -> tags.tagResource(request);
                 case "UntagResource" -> tags.untagResource(request);
                 case "ListTagsForResource" -> tags.listTagsForResource(request);
+                case "RedriveExecution" -> redriveExecution(request);
                 case "PublishStateMachineVersion" -> versions.publishVersion(request);
                 case "ListStateMachineVersions" -> versions.listVersions(request);
                 case "DeleteStateMachineVersion" -> versions.deleteVersion(request);
@@ -247,10 +248,21 @@ final class JsonApi {
         }
         response.put("redriveCount", 0);
         response.put("redriveStatus", "NOT_REDRIVABLE");
-        response.put("redriveStatusReason", result == null || result.status() == ExecutionStatus.SUCCEEDED
-                ? "Execution is " + (result == null ? "RUNNING" : "SUCCEEDED") + " and cannot be redriven"
-                : "RedriveExecution is not supported by the local Step Functions runtime");
+        response.put("redriveStatusReason", notRedrivable(result));
         return response;
+    }
+
+    /** Why an execution cannot be redriven: AWS's reason while it runs or once it succeeded, else the local limit. */
+    private static String notRedrivable(ExecutionResult result) {
+        return result == null || result.status() == ExecutionStatus.SUCCEEDED
+                ? "Execution is " + (result == null ? "RUNNING" : "SUCCEEDED") + " and cannot be redriven"
+                : "RedriveExecution is not supported by the local Step Functions runtime";
+    }
+
+    private JsonNode redriveExecution(ObjectNode request) {
+        ExecutionEntry entry = service.describeEntry(Wire.requiredString(request, "executionArn"));
+        throw new ExecutionNotRedrivableException(notRedrivable(entry.execution().result().orElse(null))
+                + ": '" + entry.arn() + "'");
     }
 
     private JsonNode getExecutionHistory(ObjectNode request) {
