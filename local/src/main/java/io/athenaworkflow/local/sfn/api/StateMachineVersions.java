@@ -134,6 +134,16 @@ final class StateMachineVersions {
         return alias;
     }
 
+    /** Whether a qualified ARN names an existing version or alias. */
+    synchronized boolean exists(String qualifiedArn) {
+        if (version(qualifiedArn).isPresent()) {
+            return true;
+        }
+        int colon = qualifiedArn.lastIndexOf(':');
+        Versions versions = byMachine.get(qualifiedArn.substring(0, colon));
+        return versions != null && versions.aliases.containsKey(qualifiedArn.substring(colon + 1));
+    }
+
     synchronized Alias alias(String aliasArn) {
         int colon = aliasArn.lastIndexOf(':');
         Versions versions = byMachine.get(aliasArn.substring(0, colon));

@@ -388,14 +388,22 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         return listEntries(stateMachineArn, statusFilter).stream().map(ExecutionEntry::execution).toList();
     }
 
-    synchronized List<ExecutionEntry> listEntries(String stateMachineArn, ExecutionStatus statusFilter) {
-        if (machine(Arns.stateMachine(stateMachineArn)).type() == StateMachineType.EXPRESS) {
+    synchronized List<ExecutionEntry> listEntries(String requestedArn, ExecutionStatus statusFilter) {
+        // A version or alias ARN lists the executions started through it.
+        String qualifier = Arns.qualified(Arns.stateMachineOrQualified(requestedArn)) ? requestedArn : null;
+        String stateMachineArn = qualifier == null ? requestedArn
+                : requestedArn.substring(0, requestedArn.lastIndexOf(':'));
+        if (qualifier != null && machines.containsKey(stateMachineArn) && !versions.exists(qualifier)) {
+            throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + qualifier + "'");
+        }
+        if (machine(stateMachineArn).type() == StateMachineType.EXPRESS) {
             // Express executions are not recorded by Step Functions, so there is nothing to list.
             throw new StateMachineTypeNotSupportedException("This operation is not supported by this type of state"
                     + " machine");
         }
         return executions.values().stream()
                 .filter(e -> e.machine().arn().equals(stateMachineArn))
+                .filter(e -> qualifier == null || qualifier.equals(e.versionArn()) || qualifier.equals(e.aliasArn()))
                 .filter(e -> statusFilter == null || e.execution().status() == statusFilter)
                 .sorted(Comparator.comparingLong(ExecutionEntry::sequence).reversed())
                 .toList();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.ConflictException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineAliasResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.RoutingConfigurationListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
@@ -102,6 +103,15 @@ class VersionsApiTest {
         assertThat(afterUpdate.output()).isEqualTo("\"two\"");
         assertThat(afterUpdate.stateMachineVersionArn()).isEqualTo(v2);
         assertThat(run(machine).output()).isEqualTo("\"two\"");
+        assertThat(fx.client.listExecutions(b -> b.stateMachineArn(v1)).executions())
+                .extracting(ExecutionListItem::executionArn)
+                .containsExactlyInAnyOrder(byVersion.executionArn(), byAlias.executionArn());
+        assertThat(fx.client.listExecutions(b -> b.stateMachineArn(alias)).executions())
+                .extracting(ExecutionListItem::executionArn)
+                .containsExactlyInAnyOrder(byAlias.executionArn(), afterUpdate.executionArn());
+        assertThat(fx.client.listExecutions(b -> b.stateMachineArn(machine)).executions()).hasSize(4);
+        assertThatThrownBy(() -> fx.client.listExecutions(b -> b.stateMachineArn(machine + ":nope")))
+                .isInstanceOf(StateMachineDoesNotExistException.class);
     }
 
     @Test
