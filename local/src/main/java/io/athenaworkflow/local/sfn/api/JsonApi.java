@@ -23,11 +23,13 @@ final class JsonApi {
     private final StepFunctionsService service;
     private final TagsApi tags;
     private final VersionsApi versions;
+    private final TestStateApi testStates;
 
     JsonApi(StepFunctionsService service) {
         this.service = service;
         this.tags = new TagsApi(service);
         this.versions = new VersionsApi(service);
+        this.testStates = new TestStateApi(service.stateTester());
     }
 
     JsonNode handle(String operation, ObjectNode request) {
@@ -46,7 +48,7 @@ final class JsonApi {
                 case "ListExecutions" -> listExecutions(request);
                 case "DescribeStateMachineForExecution" -> describeStateMachineForExecution(request);
                 case "ValidateStateMachineDefinition" -> validateStateMachineDefinition(request);
-                case "TestState" -> service.testStates().testState(request);
+                case "TestState" -> testStates.testState(request);
                 case "TagResource" -> tags.tagResource(request);
                 case "UntagResource" -> tags.untagResource(request);
                 case "ListTagsForResource" -> tags.listTagsForResource(request);

@@ -61,7 +61,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     private final RuntimeClock clock;
     private final Interpreter interpreter;
     private final JsonApi api;
-    private final TestStateApi testStates;
+    private final StateTester tester;
     private final StateMachineVersions versions = new StateMachineVersions(new Random());
     private final Map<String, StateMachineRecord> machines = new HashMap<>();
     private final Map<String, ExecutionEntry> executions = new HashMap<>();
@@ -79,7 +79,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         this.config = config;
         this.clock = clock;
         this.interpreter = new Interpreter(clock, invoker, config.interpreterOptions());
-        this.testStates = new TestStateApi(new StateTester(clock, invoker));
+        this.tester = new StateTester(clock, invoker);
         this.api = new JsonApi(this);
     }
 
@@ -470,9 +470,9 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         return machine;
     }
 
-    /** The TestState operation, which tests one state with this service's clock and task invoker. */
-    TestStateApi testStates() {
-        return testStates;
+    /** Tests single states (TestState) with this service's clock and task invoker. */
+    StateTester stateTester() {
+        return tester;
     }
 
     private ExecutionEntry entry(String arn) {
