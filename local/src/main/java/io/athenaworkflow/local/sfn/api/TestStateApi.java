@@ -25,6 +25,8 @@ final class TestStateApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LEVELS = Set.of("INFO", "DEBUG", "TRACE");
+    private static final Set<String> NUMERIC_INSPECTION = Set.of("maxConcurrency", "toleratedFailureCount",
+            "toleratedFailurePercentage");
 
     private final StateTester tester;
 
@@ -141,7 +143,14 @@ final class TestStateApi {
         }
         if (inspect) {
             ObjectNode data = response.putObject("inspectionData");
-            result.inspection().forEach((field, value) -> data.put(field, compact(value)));
+            // The Map settings are numbers in InspectionData; every other field is JSON text.
+            result.inspection().forEach((field, value) -> {
+                if (NUMERIC_INSPECTION.contains(field)) {
+                    data.set(field, value);
+                } else {
+                    data.put(field, compact(value));
+                }
+            });
             ObjectNode variables = JSON.createObjectNode();
             result.variables().forEach(variables::set);
             data.put("variables", compact(variables));

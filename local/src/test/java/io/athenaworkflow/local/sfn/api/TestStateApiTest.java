@@ -200,4 +200,37 @@ class TestStateApiTest {
                 {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}""").stateName("Missing")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Missing");
     }
+
+    @Test
+    void testState_whenMapMockedAtDebug_inspectsItemsSelectionAndSettings() throws Exception {
+        TestStateResponse response = fx.client.testState(b -> b.definition("""
+                {"Type": "Map", "ItemsPath": "$.orders", "MaxConcurrency": 2, "ToleratedFailurePercentage": 10,
+                 "ItemSelector": {"id.$": "$$.Map.Item.Value.id", "position.$": "$$.Map.Item.Index"},
+                 "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+                 "ResultPath": "$.shipped", "End": true}""")
+                .input("{\"orders\": [{\"id\": \"a\"}, {\"id\": \"b\"}]}")
+                .mock(m -> m.result("[1, 2]")).inspectionLevel(InspectionLevel.DEBUG));
+
+        assertThat(response.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+        assertThat(json(response.inspectionData().afterItemsPath())).isEqualTo(json("[{\"id\":\"a\"},{\"id\":\"b\"}]"));
+        assertThat(json(response.inspectionData().afterItemSelector()))
+                .isEqualTo(json("[{\"id\":\"a\",\"position\":0},{\"id\":\"b\",\"position\":1}]"));
+        assertThat(response.inspectionData().maxConcurrency()).isEqualTo(2);
+        assertThat(response.inspectionData().toleratedFailurePercentage()).isEqualTo(10f);
+        assertThat(response.inspectionData().toleratedFailureCount()).isNull();
+        assertThat(json(response.output())).isEqualTo(json("{\"orders\":[{\"id\":\"a\"},{\"id\":\"b\"}],"
+                + "\"shipped\":[1,2]}"));
+    }
+
+    @Test
+    void testState_whenMapItemsPathSelectsNoArray_isFailedWithStatesRuntime() {
+        TestStateResponse response = fx.client.testState(b -> b.definition("""
+                {"Type": "Map", "ItemsPath": "$.orders",
+                 "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}""")
+                .input("{\"orders\": 5}").mock(m -> m.result("[]")));
+
+        assertThat(response.status()).isEqualTo(TestExecutionStatus.FAILED);
+        assertThat(response.error()).isEqualTo("States.Runtime");
+        assertThat(response.cause()).contains("The ItemsPath must select a JSON array");
+    }
 }

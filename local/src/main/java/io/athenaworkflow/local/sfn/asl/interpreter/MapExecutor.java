@@ -7,7 +7,6 @@ import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.sfn.asl.StatesError;
 import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import io.athenaworkflow.local.sfn.asl.definition.StateGraph;
-import io.athenaworkflow.local.sfn.asl.definition.Value;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.history.HistoryLimitExceededException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +26,7 @@ final class MapExecutor {
     private final Execution execution;
     private final StateRunner runner;
     private final int concurrencyCap;
+    private final MapSettings settings;
 
     MapExecutor(DataFlows flows, HistoryWriter history, BranchJoin join, RuntimeClock clock, Execution execution,
                 StateRunner runner, int concurrencyCap) {
@@ -37,16 +37,17 @@ final class MapExecutor {
         this.execution = execution;
         this.runner = runner;
         this.concurrencyCap = concurrencyCap;
+        this.settings = new MapSettings(flows);
     }
 
     Outcome run(StateCall call, MapState state) {
         ObjectNode context = call.context();
         JsonNode effective = flows.effectiveInput(call, state.flow(), context);
         JsonNode items = flows.items(call, state, effective, context);
-        int maxConcurrency = count(call, state.maxConcurrency(), context);
+        int maxConcurrency = settings.count(call, state.maxConcurrency(), context);
         int limit = maxConcurrency == 0 ? concurrencyCap : Math.min(maxConcurrency, concurrencyCap);
-        int toleratedCount = count(call, state.toleratedFailureCount(), context);
-        double toleratedPercentage = percentage(call, state.toleratedFailurePercentage(), context);
+        int toleratedCount = settings.count(call, state.toleratedFailureCount(), context);
+        double toleratedPercentage = settings.percentage(call, state.toleratedFailurePercentage(), context);
         ObjectNode startedDetails = NODES.objectNode();
         startedDetails.put("length", items.size());
         HistoryEvent started = history.append(call.frame, "MapStateStarted", "mapStateStartedEventDetails",
@@ -134,36 +135,5 @@ final class MapExecutor {
         }
         return new StatesError("States.ExceedToleratedFailureThreshold",
                 "The specified tolerated failure threshold was exceeded");
-    }
-
-    /** MaxConcurrency / ToleratedFailureCount: a non-negative integer, 0 when unset. */
-    private int count(StateCall call, Value setting, ObjectNode context) {
-        if (setting == null) {
-            return 0;
-        }
-        JsonNode value = flows.value(call, setting, call.input, context);
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
-            throw flows.invalid(call, call.prefix() + "The " + settingName(setting) + " value must be a"
-                    + " non-negative integer, but was " + Json.compact(value));
-        }
-        return value.asInt();
-    }
-
-    /** ToleratedFailurePercentage: a number from 0 to 100, 0 when unset. */
-    private double percentage(StateCall call, Value setting, ObjectNode context) {
-        if (setting == null) {
-            return 0;
-        }
-        JsonNode value = flows.value(call, setting, call.input, context);
-        if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
-            throw flows.invalid(call, call.prefix() + "The " + settingName(setting) + " value must be a number"
-                    + " between 0 and 100, but was " + Json.compact(value));
-        }
-        return value.asDouble();
-    }
-
-    private static String settingName(Value setting) {
-        String field = setting.field();
-        return field.endsWith("Path") ? field.substring(0, field.length() - 4) : field;
     }
 }

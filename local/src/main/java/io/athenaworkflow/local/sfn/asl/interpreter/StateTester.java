@@ -1,6 +1,9 @@
 package io.athenaworkflow.local.sfn.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.clock.RuntimeClock;
@@ -67,6 +70,7 @@ public final class StateTester {
     private final FailExecutor fails;
     private final ChoiceExecutor choices;
     private final WaitExecutor waits;
+    private final MapSettings settings;
 
     public StateTester(RuntimeClock clock, TaskInvoker invoker) {
         this.clock = clock;
@@ -77,6 +81,7 @@ public final class StateTester {
         this.fails = new FailExecutor(flows);
         this.choices = new ChoiceExecutor(flows);
         this.waits = new WaitExecutor(flows, clock, duration -> { });
+        this.settings = new MapSettings(flows);
     }
 
     /**
@@ -127,7 +132,7 @@ public final class StateTester {
                 case WaitState wait -> waits.run(call, wait);
                 case TaskState task -> task(call, task, request.mock(), execution.region());
                 case ParallelState parallel -> mocked(call, parallel.flow(), request.mock());
-                case MapState map -> mocked(call, map.flow(), request.mock());
+                case MapState map -> mockedMap(call, map, request.mock());
             };
             assign(scope, outcome);
             return new Result(Status.SUCCEEDED, outcome.output(), null, null, next, inspection.values(),
@@ -169,6 +174,40 @@ public final class StateTester {
         ObjectNode context = call.context();
         flows.effectiveInput(call, flow, context);
         return flows.resultOutput(call, flow, mockResult(mock), context);
+    }
+
+    /**
+     * A mocked Map: its items, item selection and settings are evaluated (and inspected) as an execution would, then
+     * the mock stands in for the iterations.
+     */
+    private Outcome mockedMap(StateCall call, MapState map, Mock mock) {
+        ObjectNode context = call.context();
+        JsonNode effective = flows.effectiveInput(call, map.flow(), context);
+        JsonNode items = flows.items(call, map, effective, context);
+        if (!call.jsonata()) {
+            call.inspect("afterItemsPath", items);
+        }
+        if (map.itemSelector() != null) {
+            ArrayNode selected = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < items.size(); i++) {
+                ObjectNode itemContext = context.deepCopy();
+                ObjectNode item = itemContext.putObject("Map").putObject("Item");
+                item.put("Index", i);
+                item.set("Value", items.get(i));
+                selected.add(flows.selectItem(call, map.itemSelector(), effective, itemContext));
+            }
+            call.inspect("afterItemSelector", selected);
+        }
+        call.inspect("maxConcurrency", IntNode.valueOf(settings.count(call, map.maxConcurrency(), context)));
+        if (map.toleratedFailureCount() != null) {
+            call.inspect("toleratedFailureCount",
+                    IntNode.valueOf(settings.count(call, map.toleratedFailureCount(), context)));
+        }
+        if (map.toleratedFailurePercentage() != null) {
+            call.inspect("toleratedFailurePercentage",
+                    DoubleNode.valueOf(settings.percentage(call, map.toleratedFailurePercentage(), context)));
+        }
+        return flows.resultOutput(call, map.flow(), mockResult(mock), context);
     }
 
     private static JsonNode mockResult(Mock mock) {
