@@ -11,6 +11,24 @@ final class Arns {
         return checked(arn, "stateMachine");
     }
 
+    /**
+     * A state machine ARN, or one qualified with a version number or an alias name
+     * ({@code ...:stateMachine:NAME:QUALIFIER}).
+     */
+    static String stateMachineOrQualified(String arn) {
+        if (qualified(arn)) {
+            stateMachine(arn.substring(0, arn.lastIndexOf(':')));
+            return arn;
+        }
+        return stateMachine(arn);
+    }
+
+    /** Whether a state machine ARN carries a version or alias qualifier. */
+    static boolean qualified(String arn) {
+        String[] parts = prefixChecked(arn);
+        return parts[5].startsWith("stateMachine:") && parts[5].split(":", -1).length == 3;
+    }
+
     /** An execution ARN: {@code arn:PARTITION:states:REGION:ACCOUNT:execution:MACHINE:NAME}. */
     static String execution(String arn) {
         return checked(arn, "execution");

@@ -21,9 +21,15 @@ import java.util.Map;
 final class JsonApi {
 
     private final StepFunctionsService service;
+    private final TagsApi tags;
+    private final VersionsApi versions;
+    private final TestStateApi testStates;
 
     JsonApi(StepFunctionsService service) {
         this.service = service;
+        this.tags = new TagsApi(service);
+        this.versions = new VersionsApi(service);
+        this.testStates = new TestStateApi(service.stateTester());
     }
 
     JsonNode handle(String operation, ObjectNode request) {
@@ -42,6 +48,19 @@ final class JsonApi {
                 case "ListExecutions" -> listExecutions(request);
                 case "DescribeStateMachineForExecution" -> describeStateMachineForExecution(request);
                 case "ValidateStateMachineDefinition" -> validateStateMachineDefinition(request);
+                case "TestState" -> testStates.testState(request);
+                case "TagResource" -> tags.tagResource(request);
+                case "UntagResource" -> tags.untagResource(request);
+                case "ListTagsForResource" -> tags.listTagsForResource(request);
+                case "RedriveExecution" -> redriveExecution(request);
+                case "PublishStateMachineVersion" -> versions.publishVersion(request);
+                case "ListStateMachineVersions" -> versions.listVersions(request);
+                case "DeleteStateMachineVersion" -> versions.deleteVersion(request);
+                case "CreateStateMachineAlias" -> versions.createAlias(request);
+                case "DescribeStateMachineAlias" -> versions.describeAlias(request);
+                case "UpdateStateMachineAlias" -> versions.updateAlias(request);
+                case "DeleteStateMachineAlias" -> versions.deleteAlias(request);
+                case "ListStateMachineAliases" -> versions.listAliases(request);
                 default -> throw AwsServiceError.client("UnknownOperationException", null);
             };
         } catch (StepFunctionsException e) {
@@ -83,6 +102,7 @@ final class JsonApi {
         ObjectNode response = Wire.JSON.createObjectNode();
         response.put("stateMachineArn", created.arn());
         response.set("creationDate", Wire.date(created.creationDate()));
+        publishIfAsked(request, created.arn(), response);
         return response;
     }
 
@@ -111,7 +131,16 @@ final class JsonApi {
         ObjectNode response = Wire.JSON.createObjectNode();
         response.set("updateDate", Wire.date(updated.updateDate()));
         response.put("revisionId", updated.revisionId());
+        publishIfAsked(request, arn, response);
         return response;
+    }
+
+    /** CreateStateMachine / UpdateStateMachine with {@code publish: true} also publish a version. */
+    private void publishIfAsked(ObjectNode request, String arn, ObjectNode response) {
+        if (Boolean.TRUE.equals(Wire.bool(request, "publish"))) {
+            response.put("stateMachineVersionArn", service.publishVersion(arn, null,
+                    Wire.string(request, "versionDescription")).arn());
+        }
     }
 
     private JsonNode deleteStateMachine(ObjectNode request) {
@@ -196,6 +225,12 @@ final class JsonApi {
         ObjectNode response = Wire.JSON.createObjectNode();
         response.put("executionArn", entry.arn());
         response.put("stateMachineArn", entry.machine().arn());
+        if (entry.versionArn() != null) {
+            response.put("stateMachineVersionArn", entry.versionArn());
+        }
+        if (entry.aliasArn() != null) {
+            response.put("stateMachineAliasArn", entry.aliasArn());
+        }
         response.put("name", execution.context().name());
         response.put("status", result == null ? status.name() : result.status().name());
         response.set("startDate", Wire.date(execution.startDate()));
@@ -215,10 +250,21 @@ final class JsonApi {
         }
         response.put("redriveCount", 0);
         response.put("redriveStatus", "NOT_REDRIVABLE");
-        response.put("redriveStatusReason", result == null || result.status() == ExecutionStatus.SUCCEEDED
-                ? "Execution is " + (result == null ? "RUNNING" : "SUCCEEDED") + " and cannot be redriven"
-                : "RedriveExecution is not supported by the local Step Functions runtime");
+        response.put("redriveStatusReason", notRedrivable(result));
         return response;
+    }
+
+    /** Why an execution cannot be redriven: AWS's reason while it runs or once it succeeded, else the local limit. */
+    private static String notRedrivable(ExecutionResult result) {
+        return result == null || result.status() == ExecutionStatus.SUCCEEDED
+                ? "Execution is " + (result == null ? "RUNNING" : "SUCCEEDED") + " and cannot be redriven"
+                : "RedriveExecution is not supported by the local Step Functions runtime";
+    }
+
+    private JsonNode redriveExecution(ObjectNode request) {
+        ExecutionEntry entry = service.describeEntry(Wire.requiredString(request, "executionArn"));
+        throw new ExecutionNotRedrivableException(notRedrivable(entry.execution().result().orElse(null))
+                + ": '" + entry.arn() + "'");
     }
 
     private JsonNode getExecutionHistory(ObjectNode request) {

@@ -2,6 +2,8 @@ package io.athenaworkflow.local.sfn.api;
 
 import io.athenaworkflow.local.sfn.asl.definition.StateMachineDefinition;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,11 +23,24 @@ public record StateMachineRecord(String arn, String name, String definitionText,
     public StateMachineRecord {
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(definition, "definition");
-        tags = Map.copyOf(tags);
+        // Kept in the order given: ListTagsForResource answers in that order.
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     public Optional<String> revision() {
         return Optional.ofNullable(revisionId);
+    }
+
+    /** The same revision under another ARN (DescribeStateMachine of a version reports the version ARN). */
+    public StateMachineRecord withArn(String newArn) {
+        return new StateMachineRecord(newArn, name, definitionText, definition, roleArn, type, logging, tracingEnabled,
+                tags, creationDate, updateDate, revisionId);
+    }
+
+    /** The same revision with other tags (tags are not part of a revision). */
+    public StateMachineRecord withTags(Map<String, String> newTags) {
+        return new StateMachineRecord(arn, name, definitionText, definition, roleArn, type, logging, tracingEnabled,
+                newTags, creationDate, updateDate, revisionId);
     }
 
     /** When this revision came to be: the update date, or the creation date before any update. */

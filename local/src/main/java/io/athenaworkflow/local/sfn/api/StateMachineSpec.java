@@ -1,5 +1,7 @@
 package io.athenaworkflow.local.sfn.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +22,8 @@ public record StateMachineSpec(String name, String definition, String roleArn, S
     public StateMachineSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(logging, "logging");
-        tags = Map.copyOf(tags);
+        // Kept in the order given: ListTagsForResource answers in that order.
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     /** A STANDARD state machine without logging, tracing or tags. */

@@ -16,16 +16,20 @@ import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionListener;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionStatus;
 import io.athenaworkflow.local.sfn.asl.interpreter.Interpreter;
+import io.athenaworkflow.local.sfn.asl.interpreter.StateTester;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvoker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -47,6 +51,8 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     /** StartExecution's input limit: 256 KiB of UTF-8. */
     static final int MAX_INPUT_BYTES = 262_144;
     static final int MAX_DEFINITION_CHARS = 1_048_576;
+    /** The tags one resource may carry. */
+    static final int MAX_TAGS = 50;
     /** How long an ended execution's name stays taken. */
     private static final Duration NAME_RETENTION = Duration.ofDays(90);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +61,8 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     private final RuntimeClock clock;
     private final Interpreter interpreter;
     private final JsonApi api;
+    private final StateTester tester;
+    private final StateMachineVersions versions = new StateMachineVersions(new Random());
     private final Map<String, StateMachineRecord> machines = new HashMap<>();
     private final Map<String, ExecutionEntry> executions = new HashMap<>();
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
@@ -71,6 +79,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         this.config = config;
         this.clock = clock;
         this.interpreter = new Interpreter(clock, invoker, config.interpreterOptions());
+        this.tester = new StateTester(clock, invoker);
         this.api = new JsonApi(this);
     }
 
@@ -146,9 +155,37 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         }
     }
 
-    /** DescribeStateMachine: the current revision. */
+    /** DescribeStateMachine: the current revision, or the revision a version ARN names. */
     public synchronized StateMachineRecord describeStateMachine(String stateMachineArn) {
+        if (Arns.qualified(Arns.stateMachineOrQualified(stateMachineArn))) {
+            return versions.version(stateMachineArn).map(v -> v.machine().withArn(v.arn())).orElseThrow(() ->
+                    new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + stateMachineArn + "'"));
+        }
         return machine(Arns.stateMachine(stateMachineArn));
+    }
+
+    /** The service's clock reading, for the dates versions and aliases record. */
+    Instant now() {
+        return clock.now();
+    }
+
+    /** The versions and aliases of the state machines. */
+    StateMachineVersions versions() {
+        return versions;
+    }
+
+    /** PublishStateMachineVersion: a version of the current revision (the latest one if it already is). */
+    public StateMachineVersions.Version publishVersion(String stateMachineArn, String revisionId,
+                                                       String description) {
+        Arns.stateMachine(stateMachineArn);
+        synchronized (this) {
+            return versions.publish(machine(stateMachineArn), revisionId, description, clock.now());
+        }
+    }
+
+    /** The state machine a ListStateMachineVersions / ListStateMachineAliases names (it must exist). */
+    synchronized void requireMachine(String stateMachineArn) {
+        machine(Arns.stateMachine(stateMachineArn));
     }
 
     /** ListStateMachines: every state machine, by name. */
@@ -194,6 +231,42 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         }
     }
 
+    /** TagResource: adds or replaces tags of a state machine; its revision does not change. */
+    public void tagResource(String resourceArn, Map<String, String> tags) {
+        synchronized (this) {
+            StateMachineRecord current = taggable(resourceArn);
+            Map<String, String> merged = new LinkedHashMap<>(current.tags());
+            merged.putAll(tags);
+            if (merged.size() > MAX_TAGS) {
+                throw new TooManyTagsException("Too many tags: a resource can have at most " + MAX_TAGS + " tags,"
+                        + " and '" + resourceArn + "' would have " + merged.size());
+            }
+            machines.put(resourceArn, current.withTags(merged));
+        }
+    }
+
+    /** UntagResource: removes the named tags (unknown keys are ignored, as on AWS). */
+    public synchronized void untagResource(String resourceArn, List<String> tagKeys) {
+        StateMachineRecord current = taggable(resourceArn);
+        Map<String, String> remaining = new LinkedHashMap<>(current.tags());
+        tagKeys.forEach(remaining::remove);
+        machines.put(resourceArn, current.withTags(remaining));
+    }
+
+    /** ListTagsForResource: the tags of a state machine, in the order they were added. */
+    public synchronized Map<String, String> tags(String resourceArn) {
+        return taggable(resourceArn).tags();
+    }
+
+    private StateMachineRecord taggable(String resourceArn) {
+        Arns.stateMachine(resourceArn);
+        StateMachineRecord machine = machines.get(resourceArn);
+        if (machine == null) {
+            throw new ResourceNotFoundException("Resource not found: '" + resourceArn + "'");
+        }
+        return machine;
+    }
+
     /**
      * DeleteStateMachine: the state machine disappears at once; its running executions are stopped (ABORTED, so
      * status-change listeners hear of them), then its executions are forgotten. Deleting an unknown ARN succeeds, as
@@ -206,6 +279,7 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
             if (machines.remove(stateMachineArn) == null) {
                 return;
             }
+            versions.forget(stateMachineArn);
             owned = executions.values().stream().filter(e -> e.machine().arn().equals(stateMachineArn)).toList();
         }
         for (ExecutionEntry entry : owned) {
@@ -231,12 +305,18 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         return start(stateMachineArn, name, input, null).execution();
     }
 
-    ExecutionEntry start(String stateMachineArn, String name, String input, String traceHeader) {
-        Arns.stateMachine(stateMachineArn);
+    ExecutionEntry start(String requestedArn, String name, String input, String traceHeader) {
+        Arns.stateMachineOrQualified(requestedArn);
         String inputText = validInput(input);
         String executionName = name == null ? UUID.randomUUID().toString() : Names.valid(name);
         synchronized (this) {
-            StateMachineRecord machine = machine(stateMachineArn);
+            StateMachineVersions.Target target = Arns.qualified(requestedArn) ? versions.resolve(requestedArn)
+                    : new StateMachineVersions.Target(requestedArn, machine(requestedArn), null, null);
+            String stateMachineArn = target.machineArn();
+            StateMachineRecord machine = target.machine();
+            if (!machines.containsKey(stateMachineArn)) {
+                throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + requestedArn + "'");
+            }
             ExecutionContext context = ExecutionContext.of(stateMachineArn, executionName, machine.roleArn(),
                     inputText);
             ExecutionEntry existing = executions.get(context.executionArn());
@@ -254,7 +334,8 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
                 }
             }
             Execution execution = interpreter.start(machine.definition(), context, fanOut);
-            ExecutionEntry entry = new ExecutionEntry(execution, machine, sequence++, inputText, traceHeader);
+            ExecutionEntry entry = new ExecutionEntry(execution, machine, sequence++, inputText, traceHeader,
+                    target.versionArn(), target.aliasArn());
             executions.put(entry.arn(), entry);
             return entry;
         }
@@ -307,10 +388,22 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         return listEntries(stateMachineArn, statusFilter).stream().map(ExecutionEntry::execution).toList();
     }
 
-    synchronized List<ExecutionEntry> listEntries(String stateMachineArn, ExecutionStatus statusFilter) {
-        machine(Arns.stateMachine(stateMachineArn));
+    synchronized List<ExecutionEntry> listEntries(String requestedArn, ExecutionStatus statusFilter) {
+        // A version or alias ARN lists the executions started through it.
+        String qualifier = Arns.qualified(Arns.stateMachineOrQualified(requestedArn)) ? requestedArn : null;
+        String stateMachineArn = qualifier == null ? requestedArn
+                : requestedArn.substring(0, requestedArn.lastIndexOf(':'));
+        if (qualifier != null && machines.containsKey(stateMachineArn) && !versions.exists(qualifier)) {
+            throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + qualifier + "'");
+        }
+        if (machine(stateMachineArn).type() == StateMachineType.EXPRESS) {
+            // Express executions are not recorded by Step Functions, so there is nothing to list.
+            throw new StateMachineTypeNotSupportedException("This operation is not supported by this type of state"
+                    + " machine");
+        }
         return executions.values().stream()
                 .filter(e -> e.machine().arn().equals(stateMachineArn))
+                .filter(e -> qualifier == null || qualifier.equals(e.versionArn()) || qualifier.equals(e.aliasArn()))
                 .filter(e -> statusFilter == null || e.execution().status() == statusFilter)
                 .sorted(Comparator.comparingLong(ExecutionEntry::sequence).reversed())
                 .toList();
@@ -375,6 +468,11 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
             throw new StateMachineDoesNotExistException("State Machine Does Not Exist: '" + arn + "'");
         }
         return machine;
+    }
+
+    /** Tests single states (TestState) with this service's clock and task invoker. */
+    StateTester stateTester() {
+        return tester;
     }
 
     private ExecutionEntry entry(String arn) {

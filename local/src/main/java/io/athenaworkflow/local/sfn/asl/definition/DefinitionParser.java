@@ -102,6 +102,32 @@ final class DefinitionParser {
     }
 
     /**
+     * Parses one state on its own (TestState without a stateName): the state's checks, not the graph's, so its Next
+     * may name a state that is not there.
+     */
+    State parseState(String text, String name) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: the definition is empty"));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new InvalidDefinitionException(List.of(
+                    "SCHEMA_VALIDATION_FAILED: the definition of a state must be a JSON object at /"));
+        }
+        State state = state(name, object, "", QueryLanguage.JSONPATH, new ArrayList<>());
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems);
+        }
+        return state;
+    }
+
+    /**
      * Parses a StartAt/States object. {@code outerAssigned} holds the variable names assigned in enclosing scopes, so
      * that an inner scope assigning one of them is rejected.
      */
@@ -122,7 +148,7 @@ final class DefinitionParser {
         }
         List<Set<String>> scopes = new ArrayList<>(outerScopes);
         scopes.add(assignedHere);
-        Map<String, StateNode> nodes = new LinkedHashMap<>();
+        Map<String, State> nodes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = statesObject.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
@@ -134,7 +160,7 @@ final class DefinitionParser {
                 problem("SCHEMA_VALIDATION_FAILED", "A state must be a JSON object", statePointer);
                 continue;
             }
-            StateNode node = state(name, stateObject, statePointer, language, scopes);
+            State node = state(name, stateObject, statePointer, language, scopes);
             if (node != null) {
                 nodes.put(name, node);
             }
@@ -179,7 +205,7 @@ final class DefinitionParser {
         }
     }
 
-    private StateNode state(String name, ObjectNode json, String pointer, QueryLanguage inherited,
+    private State state(String name, ObjectNode json, String pointer, QueryLanguage inherited,
                             List<Set<String>> scopes) {
         JsonNode typeNode = json.get("Type");
         if (typeNode == null) {
@@ -239,6 +265,7 @@ final class DefinitionParser {
                 next = nextNode.asText();
             }
         }
+        new ExpressionChecks(this::problem).check(json, pointer, language);
         List<Retrier> retriers = retriers(json.get("Retry"), pointer + "/Retry");
         List<Catcher> catchers = catchers(json.get("Catch"), pointer + "/Catch", language);
         List<StateGraph> branches = new ArrayList<>();
@@ -273,7 +300,7 @@ final class DefinitionParser {
         if (!retriers.isEmpty() && type != StateType.TASK && type != StateType.PARALLEL && type != StateType.MAP) {
             problem("SCHEMA_VALIDATION_FAILED", "Retry is not supported for " + type.aslName() + " states", pointer);
         }
-        return new StateNode(name, type, language, json, next, retriers, catchers, branches, processor);
+        return StateBuilder.build(name, type, language, json, next, retriers, catchers, branches, processor);
     }
 
     private void task(ObjectNode json, String pointer) {
@@ -496,8 +523,8 @@ final class DefinitionParser {
         }
     }
 
-    private void checkTransitions(Map<String, StateNode> nodes, ObjectNode statesObject, String pointer) {
-        for (StateNode node : nodes.values()) {
+    private void checkTransitions(Map<String, State> nodes, ObjectNode statesObject, String pointer) {
+        for (State node : nodes.values()) {
             String at = pointer + "/States/" + node.name();
             node.next().ifPresent(next -> target(statesObject, next, at + "/Next"));
             for (int i = 0; i < node.catchers().size(); i++) {
@@ -506,20 +533,14 @@ final class DefinitionParser {
                     target(statesObject, next, at + "/Catch[" + i + "]/Next");
                 }
             }
-            if (node.type() == StateType.CHOICE) {
-                JsonNode choices = node.json().get("Choices");
-                if (choices != null && choices.isArray()) {
-                    for (int i = 0; i < choices.size(); i++) {
-                        JsonNode next = choices.get(i).get("Next");
-                        if (next != null) {
-                            target(statesObject, next.asText(), at + "/Choices[" + i + "]/Next");
-                        }
+            if (node instanceof ChoiceState choice) {
+                for (int i = 0; i < choice.choices().size(); i++) {
+                    String next = choice.choices().get(i).next();
+                    if (next != null) {
+                        target(statesObject, next, at + "/Choices[" + i + "]/Next");
                     }
                 }
-                JsonNode defaultNode = node.json().get("Default");
-                if (defaultNode != null) {
-                    target(statesObject, defaultNode.asText(), at + "/Default");
-                }
+                choice.defaultNext().ifPresent(next -> target(statesObject, next, at + "/Default"));
             }
         }
     }
@@ -530,13 +551,13 @@ final class DefinitionParser {
         }
     }
 
-    private void checkReachability(String start, Map<String, StateNode> nodes, String pointer) {
+    private void checkReachability(String start, Map<String, State> nodes, String pointer) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         todo.add(start);
         while (!todo.isEmpty()) {
             String name = todo.pop();
-            StateNode node = nodes.get(name);
+            State node = nodes.get(name);
             if (!seen.add(name) || node == null) {
                 continue;
             }
@@ -546,18 +567,13 @@ final class DefinitionParser {
                     todo.add(catcher.next());
                 }
             });
-            if (node.type() == StateType.CHOICE) {
-                JsonNode choices = node.json().get("Choices");
-                if (choices != null) {
-                    choices.forEach(rule -> {
-                        if (rule.has("Next")) {
-                            todo.add(rule.get("Next").asText());
-                        }
-                    });
-                }
-                if (node.json().has("Default")) {
-                    todo.add(node.json().get("Default").asText());
-                }
+            if (node instanceof ChoiceState choice) {
+                choice.choices().forEach(rule -> {
+                    if (rule.next() != null) {
+                        todo.add(rule.next());
+                    }
+                });
+                choice.defaultNext().ifPresent(todo::add);
             }
         }
         for (String name : nodes.keySet()) {

@@ -9,9 +9,9 @@ import java.util.Optional;
 public final class StateGraph {
 
     private final String startAt;
-    private final Map<String, StateNode> states;
+    private final Map<String, State> states;
 
-    StateGraph(String startAt, Map<String, StateNode> states) {
+    StateGraph(String startAt, Map<String, State> states) {
         this.startAt = startAt;
         this.states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
     }
@@ -21,17 +21,17 @@ public final class StateGraph {
     }
 
     /** The states in definition order. */
-    public Map<String, StateNode> states() {
+    public Map<String, State> states() {
         return states;
     }
 
-    public Optional<StateNode> state(String name) {
+    public Optional<State> state(String name) {
         return Optional.ofNullable(states.get(name));
     }
 
     /** The state {@code name}; the definition was validated, so a missing one is a programming error. */
-    public StateNode require(String name) {
-        StateNode node = states.get(name);
+    public State require(String name) {
+        State node = states.get(name);
         if (node == null) {
             throw new IllegalStateException("no state named '" + name + "' in this graph");
         }

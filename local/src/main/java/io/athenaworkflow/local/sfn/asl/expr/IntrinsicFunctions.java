@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.StringJoiner;
 import java.util.StringTokenizer;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -211,18 +212,35 @@ final class IntrinsicFunctions {
         return Json.NODES.textNode(out.toString());
     }
 
+    /**
+     * How States.Format renders a value, as AWS does: a string as is, an object as {@code {key=value, ...}} and an
+     * array as {@code [a, b]} with their members rendered the same way, any other value as its JSON text.
+     */
     private static String formatValue(JsonNode value) {
-        return value.isTextual() ? value.textValue() : Json.render(value);
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isObject()) {
+            StringJoiner members = new StringJoiner(", ", "{", "}");
+            value.properties().forEach(member -> members.add(member.getKey() + "=" + formatValue(member.getValue())));
+            return members.toString();
+        }
+        if (value.isArray()) {
+            StringJoiner elements = new StringJoiner(", ", "[", "]");
+            value.forEach(element -> elements.add(formatValue(element)));
+            return elements.toString();
+        }
+        return Json.render(value);
     }
 
     private static JsonNode stringToJson(Invocation invocation) {
         String text = string(invocation, 0);
+        if (text.isBlank()) {
+            // AWS answers null for an empty or blank string rather than failing.
+            return Json.NODES.nullNode();
+        }
         try {
-            JsonNode parsed = Json.MAPPER.readTree(text);
-            if (parsed == null || parsed.isMissingNode()) {
-                throw invalid(invocation.name(), "the string is empty; it must hold JSON text");
-            }
-            return parsed;
+            return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw invalid(invocation.name(), "the string is not valid JSON: " + e.getOriginalMessage());
         }

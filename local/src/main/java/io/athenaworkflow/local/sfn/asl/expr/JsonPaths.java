@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code $} is the whole document; a definite path yields the one node it names; an indefinite path (wildcard,
- *       filter, slice, deep scan) yields an array of every match, possibly empty.</li>
+ *       filter, slice, deep scan) yields an array of every match, possibly empty, also where the input lacks the
+ *       nodes the path walks through ({@code $.items[*]} over {@code {}} is {@code []}, as on AWS).</li>
  *   <li>A path that names nothing fails with {@code States.Runtime}: "The JSONPath '$.x' specified for the field
  *       'InputPath' could not be found in the input '{...}'".</li>
  *   <li>{@link #resolve} also reads the context object ({@code $$.Execution.Id}) and workflow variables
@@ -180,8 +181,9 @@ public final class JsonPaths {
         try {
             result = compiled.read(document, JAYWAY);
         } catch (JsonPathException e) {
-            // PathNotFoundException, and the "expected an object but found a string" family.
-            return Optional.empty();
+            // PathNotFoundException, and the "expected an object but found a string" family. An indefinite path
+            // (wildcard, slice, filter) selects a list, which AWS answers as empty where the input lacks the nodes.
+            return compiled.isDefinite() ? Optional.empty() : Optional.of(Json.NODES.arrayNode());
         }
         JsonNode node = result instanceof JsonNode json ? json : Json.MAPPER.valueToTree(result);
         if (compiled.isDefinite() && (node == null || node.isNull())) {

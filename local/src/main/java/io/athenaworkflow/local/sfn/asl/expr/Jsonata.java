@@ -101,12 +101,19 @@ public final class Jsonata {
     }
 
     /**
-     * Checks that an expression parses, so a definition can be rejected before it runs.
-     *
-     * @throws StatesError {@code States.QueryEvaluationError} with the parser's message
+     * Why an expression does not parse, worded as AWS rejects it at CreateStateMachine (the parser's message without
+     * its {@code S0207:} code), or empty when it parses.
      */
-    public static void compile(String expression) {
-        compiled(expression, null);
+    public static Optional<String> syntaxError(String expression) {
+        if (expression == null || expression.isBlank()) {
+            return Optional.of("Empty expression");
+        }
+        try {
+            com.dashjoin.jsonata.Jsonata.jsonata(expression);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(message(e).replaceFirst("^[A-Z]\\d{4}: ", ""));
+        }
     }
 
     private static JsonNode evaluate(String expression, JsonNode statesBinding, Map<String, JsonNode> variables,

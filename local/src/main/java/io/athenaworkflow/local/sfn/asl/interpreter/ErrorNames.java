@@ -11,6 +11,7 @@ import java.util.List;
  *   <li>{@code States.TaskFailed} matches every error except {@code States.Timeout}, {@code States.Runtime} and
  *       {@code States.QueryEvaluationError} (an expression failure is not a task failure).</li>
  *   <li>{@code States.Runtime} is matched by nothing: it always fails the execution.</li>
+ *   <li>A Fail state without an Error raises no error name ({@code null}): only the wildcards match it.</li>
  * </ul>
  */
 final class ErrorNames {
@@ -28,8 +29,8 @@ final class ErrorNames {
             if (name.equals(error) || name.equals("States.ALL")) {
                 return true;
             }
-            if (name.equals("States.TaskFailed") && !error.equals("States.Timeout")
-                    && !error.equals("States.QueryEvaluationError")) {
+            if (name.equals("States.TaskFailed") && !"States.Timeout".equals(error)
+                    && !"States.QueryEvaluationError".equals(error)) {
                 return true;
             }
         }

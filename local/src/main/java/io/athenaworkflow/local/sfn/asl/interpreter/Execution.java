@@ -158,7 +158,9 @@ public final class Execution {
 
     private void fail(String error, String cause) {
         ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.put("error", error);
+        if (error != null) {
+            details.put("error", error);
+        }
         if (cause != null) {
             details.put("cause", cause);
         }
@@ -237,6 +239,19 @@ public final class Execution {
         }
         if (held != null) {
             held.close();
+        }
+    }
+
+    /**
+     * Sleeps on the runtime clock (Wait states, Retry intervals); an interruption means the execution is being
+     * ended, so the state stops with {@link Cancelled}.
+     */
+    void sleep(Duration duration) {
+        try {
+            clock.sleep(duration);
+        } catch (InterruptedException e) {
+            acknowledgeInterrupt();
+            throw new Cancelled();
         }
     }
 

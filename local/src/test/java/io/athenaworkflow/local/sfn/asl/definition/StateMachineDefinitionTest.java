@@ -97,4 +97,55 @@ class StateMachineDefinitionTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageStartingWith("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION:");
     }
+    @Test
+    void parse_whenJsonPathStates_buildsOneTypedRecordPerKindWithPathAndLiteralFields() {
+        StateMachineDefinition definition = StateMachineDefinition.parse("""
+                {"StartAt":"T","States":{
+                  "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","InputPath":"$.in",
+                       "Parameters":{"a.$":"$.x"},"ResultPath":null,"TimeoutSecondsPath":"$.timeout","Next":"W"},
+                  "W":{"Type":"Wait","SecondsPath":"$.wait","Next":"C"},
+                  "C":{"Type":"Choice","Choices":[{"Variable":"$.ok","BooleanEquals":true,"Next":"S"}],
+                       "Default":"F"},
+                  "S":{"Type":"Succeed"},
+                  "F":{"Type":"Fail","Error":"Bad","CausePath":"$.why"}}}""");
+
+        TaskState task = (TaskState) definition.graph().require("T");
+        DataFlow.JsonPath flow = (DataFlow.JsonPath) task.flow();
+        assertThat(flow.inputPath()).isEqualTo(PathSetting.of("$.in"));
+        assertThat(flow.resultPath()).isEqualTo(PathSetting.DISCARD);
+        assertThat(flow.outputPath()).isEqualTo(PathSetting.ABSENT);
+        assertThat(task.timeoutSeconds()).isEqualTo(new Value.Path("TimeoutSecondsPath", "$.timeout"));
+        assertThat(task.heartbeatSeconds()).isNull();
+        WaitState wait = (WaitState) definition.graph().require("W");
+        assertThat(wait.until()).isEqualTo(WaitState.Until.SECONDS);
+        assertThat(wait.value()).isEqualTo(new Value.Path("SecondsPath", "$.wait"));
+        ChoiceState choice = (ChoiceState) definition.graph().require("C");
+        assertThat(choice.choices()).extracting(ChoiceRule::next).containsExactly("S");
+        assertThat(choice.defaultNext()).hasValue("F");
+        FailState fail = (FailState) definition.graph().require("F");
+        assertThat(fail.error()).isInstanceOf(Value.Literal.class);
+        assertThat(fail.cause()).isEqualTo(new Value.Path("CausePath", "$.why"));
+        assertThat(definition.graph().require("S")).isInstanceOf(SucceedState.class);
+    }
+
+    @Test
+    void parse_whenJsonataStates_fieldsAreJsonataTemplatesAndMapKeepsItsProcessor() {
+        StateMachineDefinition definition = StateMachineDefinition.parse("""
+                {"QueryLanguage":"JSONata","StartAt":"M","States":{
+                  "M":{"Type":"Map","Items":"{% $states.input.xs %}","MaxConcurrency":2,
+                       "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                       "Output":"{% $states.result %}","Next":"W"},
+                  "W":{"Type":"Wait","Timestamp":"{% $states.input.at %}","End":true}}}""");
+
+        MapState map = (MapState) definition.graph().require("M");
+        assertThat(map.items()).isInstanceOf(Value.Jsonata.class);
+        assertThat(map.maxConcurrency()).isInstanceOf(Value.Jsonata.class);
+        assertThat(map.toleratedFailureCount()).isNull();
+        assertThat(map.flow()).isInstanceOf(DataFlow.Jsonata.class);
+        assertThat(((DataFlow.Jsonata) map.flow()).output().asText()).isEqualTo("{% $states.result %}");
+        assertThat(map.processor().require("P")).isInstanceOf(PassState.class);
+        WaitState wait = (WaitState) definition.graph().require("W");
+        assertThat(wait.until()).isEqualTo(WaitState.Until.TIMESTAMP);
+        assertThat(wait.next()).isEmpty();
+    }
 }

@@ -278,11 +278,11 @@ class JsonataTest {
     }
 
     @Test
-    void compile_whenSyntaxInvalid_failsAndWhenValid_passes() {
-        Jsonata.compile("$states.input.items[price > 10]");
-
-        assertThatThrownBy(() -> Jsonata.compile("$states.input.("))
-                .isInstanceOfSatisfying(StatesError.class, e -> assertThat(e.error())
-                        .isEqualTo("States.QueryEvaluationError"));
+    void syntaxError_whenSyntaxInvalid_isTheParserMessageWithoutCodeAndWhenValid_isEmpty() {
+        assertThat(Jsonata.syntaxError("$states.input.items[price > 10]")).isEmpty();
+        assertThat(Jsonata.syntaxError("1 +")).hasValue("Unexpected end of expression");
+        assertThat(Jsonata.syntaxError("\"unterminated")).hasValue("String literal must be terminated by a matching"
+                + " quote");
+        assertThat(Jsonata.syntaxError(" ")).hasValue("Empty expression");
     }
 }

@@ -414,7 +414,7 @@ class JsonPathStatesTest {
     }
 
     @Test
-    void context_whenReadThroughParameters_hasAwsFieldsAndMillisecondTimestamps() {
+    void context_whenReadThroughParameters_hasAwsFieldsAndMillisecondTimestampsAndNoRetryCountOutsideTasks() {
         ExecutionResult result = harness.run("""
                 {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"ctx.$":"$$"},"End":true}}}""",
                 "{\"k\":1}");
@@ -423,7 +423,7 @@ class JsonPathStatesTest {
                 {"Execution":{"Id":"arn:aws:states:us-east-1:123456789012:execution:Test:exec-1","Input":{"k":1},
                   "Name":"exec-1","RoleArn":"arn:aws:iam::123456789012:role/sfn",
                   "StartTime":"2025-01-01T00:00:00.000Z","RedriveCount":0},
-                 "State":{"EnteredTime":"2025-01-01T00:00:00.000Z","Name":"P","RetryCount":0},
+                 "State":{"EnteredTime":"2025-01-01T00:00:00.000Z","Name":"P"},
                  "StateMachine":{"Id":"arn:aws:states:us-east-1:123456789012:stateMachine:Test","Name":"Test"}}"""));
     }
 }

@@ -1,0 +1,32 @@
+package io.athenaworkflow.local.sfn.asl.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An inline Map state: its {@code ItemProcessor} (or legacy {@code Iterator}), the items ({@code ItemsPath} or
+ * JSONata {@code Items}; {@code null} means the effective input), the {@code ItemSelector} (or legacy
+ * {@code Parameters}; {@code null} when absent) and the settings {@code MaxConcurrency},
+ * {@code ToleratedFailureCount} and {@code ToleratedFailurePercentage} ({@code null} when absent).
+ */
+public record MapState(String name, QueryLanguage language, String nextState, DataFlow flow, StateGraph processor,
+                       Value items, JsonNode itemSelector, Value maxConcurrency, Value toleratedFailureCount,
+                       Value toleratedFailurePercentage, List<Retrier> retriers, List<Catcher> catchers)
+        implements State {
+
+    public MapState {
+        retriers = List.copyOf(retriers);
+        catchers = List.copyOf(catchers);
+    }
+
+    @Override
+    public StateType type() {
+        return StateType.MAP;
+    }
+
+    @Override
+    public Optional<String> next() {
+        return Optional.ofNullable(nextState);
+    }
+}

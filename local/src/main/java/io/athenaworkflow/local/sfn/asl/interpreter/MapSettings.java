@@ -1,0 +1,49 @@
+package io.athenaworkflow.local.sfn.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.sfn.asl.definition.Value;
+
+/**
+ * A Map state's numeric settings (MaxConcurrency, ToleratedFailureCount, ToleratedFailurePercentage, or their Path
+ * forms read from the raw state input), evaluated and checked the same way for executions and TestState.
+ */
+final class MapSettings {
+
+    private final DataFlows flows;
+
+    MapSettings(DataFlows flows) {
+        this.flows = flows;
+    }
+
+    /** MaxConcurrency / ToleratedFailureCount: a non-negative integer, 0 when unset. */
+    int count(StateCall call, Value setting, ObjectNode context) {
+        if (setting == null) {
+            return 0;
+        }
+        JsonNode value = flows.value(call, setting, call.input, context);
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
+            throw flows.invalid(call, call.prefix() + "The " + name(setting) + " value must be a non-negative"
+                    + " integer, but was " + Json.compact(value));
+        }
+        return value.asInt();
+    }
+
+    /** ToleratedFailurePercentage: a number from 0 to 100, 0 when unset. */
+    double percentage(StateCall call, Value setting, ObjectNode context) {
+        if (setting == null) {
+            return 0;
+        }
+        JsonNode value = flows.value(call, setting, call.input, context);
+        if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 100) {
+            throw flows.invalid(call, call.prefix() + "The " + name(setting) + " value must be a number between 0"
+                    + " and 100, but was " + Json.compact(value));
+        }
+        return value.asDouble();
+    }
+
+    private static String name(Value setting) {
+        String field = setting.field();
+        return field.endsWith("Path") ? field.substring(0, field.length() - 4) : field;
+    }
+}

@@ -1,0 +1,276 @@
+package io.athenaworkflow.local.sfn.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.clock.RuntimeClock;
+import io.athenaworkflow.local.sfn.asl.StatesError;
+import io.athenaworkflow.local.sfn.asl.definition.Catcher;
+import io.athenaworkflow.local.sfn.asl.definition.ChoiceState;
+import io.athenaworkflow.local.sfn.asl.definition.DataFlow;
+import io.athenaworkflow.local.sfn.asl.definition.FailState;
+import io.athenaworkflow.local.sfn.asl.definition.MapState;
+import io.athenaworkflow.local.sfn.asl.definition.ParallelState;
+import io.athenaworkflow.local.sfn.asl.definition.PassState;
+import io.athenaworkflow.local.sfn.asl.definition.Retrier;
+import io.athenaworkflow.local.sfn.asl.definition.State;
+import io.athenaworkflow.local.sfn.asl.definition.SucceedState;
+import io.athenaworkflow.local.sfn.asl.definition.TaskState;
+import io.athenaworkflow.local.sfn.asl.definition.WaitState;
+import io.athenaworkflow.local.sfn.asl.history.ExecutionHistory;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one state alone, as the TestState API does: the state's data flow with the same executors an execution uses,
+ * a mocked result or error in place of the Task (or Parallel/Map) work, and Retry/Catch evaluated once instead of
+ * run: an error a retrier still covers ends the test as RETRIABLE, one a catcher handles as CAUGHT_ERROR. Wait
+ * states do not wait.
+ */
+public final class StateTester {
+
+    /** The account and state machine the context object of a tested state names. */
+    private static final String TEST_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:TestStateMachine";
+
+    /** What to test. {@code mock}, {@code context} and {@code retrierRetryCount} may be null. */
+    public record Request(State state, JsonNode input, Map<String, JsonNode> variables, ObjectNode context,
+                          Mock mock, Integer retrierRetryCount, String roleArn) {
+
+        public Request {
+            variables = Map.copyOf(variables);
+        }
+    }
+
+    /** A mocked Task, Parallel or Map outcome: its {@code result}, or the error it raises ({@code result} null). */
+    public record Mock(JsonNode result, String error, String cause) {
+    }
+
+    /** TestState's statuses. */
+    public enum Status { SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR }
+
+    /**
+     * What the test produced: the status, the output (SUCCEEDED, CAUGHT_ERROR), the error and cause, the next state,
+     * the data flow's intermediate values and the variables after the state, and which retrier or catcher applied.
+     */
+    public record Result(Status status, JsonNode output, String error, String cause, String nextState,
+                         Map<String, JsonNode> inspection, Map<String, JsonNode> variables, Integer retryIndex,
+                         Integer retryBackoffIntervalSeconds, Integer catchIndex) {
+    }
+
+    private final RuntimeClock clock;
+    private final TaskInvoker invoker;
+    private final DataFlows flows;
+    private final PassExecutor passes;
+    private final SucceedExecutor succeeds;
+    private final FailExecutor fails;
+    private final ChoiceExecutor choices;
+    private final WaitExecutor waits;
+    private final MapSettings settings;
+
+    public StateTester(RuntimeClock clock, TaskInvoker invoker) {
+        this.clock = clock;
+        this.invoker = invoker;
+        this.flows = new DataFlows(Expressions.standard());
+        this.passes = new PassExecutor(flows);
+        this.succeeds = new SucceedExecutor(flows);
+        this.fails = new FailExecutor(flows);
+        this.choices = new ChoiceExecutor(flows);
+        this.waits = new WaitExecutor(flows, clock, duration -> { });
+        this.settings = new MapSettings(flows);
+    }
+
+    /**
+     * Tests the state.
+     *
+     * @throws IllegalArgumentException when the request cannot be tested: a mock for a state that takes none, a
+     *     Parallel or Map without a mock, or a .sync / .waitForTaskToken Task without a mock
+     */
+    public Result test(Request request) {
+        State state = request.state();
+        boolean mockable = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
+        if (request.mock() != null && !mockable) {
+            throw new IllegalArgumentException("A mock can only be specified for Task, Map, or Parallel states, not"
+                    + " for the " + state.type().aslName() + " state '" + state.name() + "'");
+        }
+        if (request.mock() == null && (state instanceof ParallelState || state instanceof MapState)) {
+            throw new IllegalArgumentException("The " + state.type().aslName() + " state '" + state.name()
+                    + "' can only be tested with a mock result or errorOutput");
+        }
+        if (request.mock() == null && state instanceof TaskState task
+                && TaskResource.parse(task.resource()).pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
+            throw new IllegalArgumentException("The Task state '" + state.name() + "' uses the .sync or"
+                    + " .waitForTaskToken pattern, which TestState runs only with a mock");
+        }
+        Scope scope = Scope.root();
+        scope.assign(request.variables());
+        Frame frame = new Frame(scope, null, null, () -> false, 0);
+        Inspection inspection = new Inspection();
+        Instant now = clock.now();
+        ExecutionContext execution = ExecutionContext.of(TEST_MACHINE, "TestState", request.roleArn(),
+                Json.compact(request.input()));
+        StateCall call = new StateCall(state, request.input(), frame, 0, now, execution, request.input(), now,
+                request.context(), inspection);
+        int retried = request.retrierRetryCount() == null ? 0 : request.retrierRetryCount();
+        call.retryCount = retried;
+        inspection.record("input", request.input());
+        try {
+            String next = state.next().orElse(null);
+            Outcome outcome = switch (state) {
+                case PassState pass -> passes.run(call, pass);
+                case SucceedState succeed -> succeeds.run(call, succeed);
+                case FailState fail -> throw fails.error(call, fail);
+                case ChoiceState choice -> {
+                    ChoiceExecutor.Chosen chosen = choices.run(call, choice);
+                    next = chosen.next();
+                    yield chosen.outcome();
+                }
+                case WaitState wait -> waits.run(call, wait);
+                case TaskState task -> task(call, task, request.mock(), execution.region());
+                case ParallelState parallel -> mocked(call, parallel.flow(), request.mock());
+                case MapState map -> mockedMap(call, map, request.mock());
+            };
+            assign(scope, outcome);
+            return new Result(Status.SUCCEEDED, outcome.output(), null, null, next, inspection.values(),
+                    scope.visible(), null, null, null);
+        } catch (StatesError error) {
+            return handled(call, scope, inspection, error, retried);
+        }
+    }
+
+    private Outcome task(StateCall call, TaskState task, Mock mock, String region) {
+        ObjectNode context = call.context();
+        JsonNode arguments = flows.arguments(call, task.flow(), context);
+        JsonNode result;
+        if (mock != null) {
+            result = mockResult(mock);
+        } else {
+            TaskResource resource = TaskResource.parse(task.resource());
+            TaskInvocation invocation = new TaskInvocation(resource, arguments, task.name(), null, null, context,
+                    clock, ExecutionHistory.create(clock, event -> { }), region, null, new TaskInvocation.Hooks() {
+                        @Override
+                        public void submitted(JsonNode output) {
+                            // TestState records no history.
+                        }
+
+                        @Override
+                        public void heartbeat() {
+                            // No HeartbeatSeconds watchdog runs under TestState.
+                        }
+                    });
+            result = invoker.invoke(invocation);
+            if (result == null) {
+                result = JsonNodeFactory.instance.nullNode();
+            }
+        }
+        return flows.resultOutput(call, task.flow(), result, context);
+    }
+
+    private Outcome mocked(StateCall call, DataFlow flow, Mock mock) {
+        ObjectNode context = call.context();
+        flows.effectiveInput(call, flow, context);
+        return flows.resultOutput(call, flow, mockResult(mock), context);
+    }
+
+    /**
+     * A mocked Map: its items, item selection and settings are evaluated (and inspected) as an execution would, then
+     * the mock stands in for the iterations.
+     */
+    private Outcome mockedMap(StateCall call, MapState map, Mock mock) {
+        ObjectNode context = call.context();
+        JsonNode effective = flows.effectiveInput(call, map.flow(), context);
+        JsonNode items = flows.items(call, map, effective, context);
+        if (!call.jsonata()) {
+            call.inspect("afterItemsPath", items);
+        }
+        if (map.itemSelector() != null) {
+            ArrayNode selected = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < items.size(); i++) {
+                ObjectNode itemContext = context.deepCopy();
+                ObjectNode item = itemContext.putObject("Map").putObject("Item");
+                item.put("Index", i);
+                item.set("Value", items.get(i));
+                selected.add(flows.selectItem(call, map.itemSelector(), effective, itemContext));
+            }
+            call.inspect("afterItemSelector", selected);
+        }
+        call.inspect("maxConcurrency", IntNode.valueOf(settings.count(call, map.maxConcurrency(), context)));
+        if (map.toleratedFailureCount() != null) {
+            call.inspect("toleratedFailureCount",
+                    IntNode.valueOf(settings.count(call, map.toleratedFailureCount(), context)));
+        }
+        if (map.toleratedFailurePercentage() != null) {
+            call.inspect("toleratedFailurePercentage",
+                    DoubleNode.valueOf(settings.percentage(call, map.toleratedFailurePercentage(), context)));
+        }
+        return flows.resultOutput(call, map.flow(), mockResult(mock), context);
+    }
+
+    private static JsonNode mockResult(Mock mock) {
+        if (mock.result() == null) {
+            throw new StatesError(mock.error(), mock.cause());
+        }
+        return mock.result();
+    }
+
+    /** An error of the state: RETRIABLE while a retrier has attempts left, CAUGHT_ERROR when a catcher takes it. */
+    private Result handled(StateCall call, Scope scope, Inspection inspection, StatesError error, int retried) {
+        List<Retrier> retriers = call.state.retriers();
+        for (int i = 0; i < retriers.size(); i++) {
+            if (ErrorNames.matches(retriers.get(i).errorEquals(), error.error())) {
+                Retrier retrier = retriers.get(i);
+                if (retried < retrier.maxAttempts()) {
+                    return new Result(Status.RETRIABLE, null, error.error(), error.cause(), null,
+                            inspection.values(), scope.visible(), i, backoff(retrier, retried), null);
+                }
+                break;
+            }
+        }
+        List<Catcher> catchers = call.state.catchers();
+        for (int i = 0; i < catchers.size(); i++) {
+            if (ErrorNames.matches(catchers.get(i).errorEquals(), error.error())) {
+                ObjectNode errorOutput = JsonNodeFactory.instance.objectNode();
+                if (error.error() != null) {
+                    errorOutput.put("Error", error.error());
+                }
+                if (error.cause() != null) {
+                    errorOutput.put("Cause", error.cause());
+                }
+                Outcome outcome;
+                try {
+                    outcome = flows.caught(call, catchers.get(i), errorOutput, call.context());
+                } catch (StatesError failed) {
+                    return failed(failed, inspection, scope);
+                }
+                assign(scope, outcome);
+                return new Result(Status.CAUGHT_ERROR, outcome.output(), error.error(), error.cause(),
+                        catchers.get(i).next(), inspection.values(), scope.visible(), null, null, i);
+            }
+        }
+        return failed(error, inspection, scope);
+    }
+
+    private static Result failed(StatesError error, Inspection inspection, Scope scope) {
+        return new Result(Status.FAILED, null, error.error(), error.cause(), null, inspection.values(),
+                scope.visible(), null, null, null);
+    }
+
+    /** The interval before the next attempt, without jitter: IntervalSeconds × BackoffRate^retries, capped. */
+    private static int backoff(Retrier retrier, int retried) {
+        double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), retried);
+        if (retrier.hasMaxDelay()) {
+            seconds = Math.min(seconds, retrier.maxDelaySeconds());
+        }
+        return (int) Math.round(seconds);
+    }
+
+    private static void assign(Scope scope, Outcome outcome) {
+        if (outcome.assigned() != null) {
+            scope.assign(new LinkedHashMap<>(outcome.assigned()));
+        }
+    }
+}
