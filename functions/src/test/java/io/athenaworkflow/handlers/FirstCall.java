@@ -14,11 +14,12 @@ import java.util.Map;
  */
 public final class FirstCall {
 
+    /** By class name, not {@code X.class}: naming a class literal would load all four handlers into every list. */
     static final Map<String, String> PAYLOADS = Map.of(
-            StartQueryHandler.class.getName(), PrimingPayloads.START_QUERY,
-            CheckStatusHandler.class.getName(), PrimingPayloads.CHECK_STATUS,
-            FetchResultsHandler.class.getName(), PrimingPayloads.FETCH_RESULTS,
-            CleanupHandler.class.getName(), PrimingPayloads.CLEANUP);
+            "io.athenaworkflow.handlers.StartQueryHandler", PrimingPayloads.START_QUERY,
+            "io.athenaworkflow.handlers.CheckStatusHandler", PrimingPayloads.CHECK_STATUS,
+            "io.athenaworkflow.handlers.FetchResultsHandler", PrimingPayloads.FETCH_RESULTS,
+            "io.athenaworkflow.handlers.CleanupHandler", PrimingPayloads.CLEANUP);
 
     private FirstCall() {
     }

@@ -165,6 +165,8 @@ class PrimingTest {
         ClassList.Result result = ClassList.load(handler);
 
         assertThat(names.getFirst()).isEqualTo(handler.getName());
+        assertThat(names).filteredOn(name -> name.startsWith("io.athenaworkflow.handlers.") && name.endsWith("Handler"))
+                .containsExactly(handler.getName());
         assertThat(names).contains("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
                 "sun.net.www.protocol.http.HttpURLConnection", "io.athenaworkflow.handlers.Json");
         assertThat(result.listed()).isEqualTo(names.size());

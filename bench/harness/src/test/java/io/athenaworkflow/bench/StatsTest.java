@@ -31,6 +31,12 @@ class StatsTest {
     }
 
     @Test
+    void millisWithSpread_whenSeveralRuns_showsMedianRangeAndCountInMilliseconds() {
+        assertThat(Stats.millisWithSpread(List.of(62.4, 18.5, 76.4))).isEqualTo("62.4 ms (18.5–76.4 ms, n=3)");
+        assertThat(Stats.millisWithSpread(List.of(2017.0, 1639.8, 3771.2))).isEqualTo("2017 ms (1639.8–3771.2 ms, n=3)");
+    }
+
+    @Test
     void ratio_whenLarge_dropsDecimals() {
         assertThat(Stats.ratio(0.4567)).isEqualTo("0.46×");
         assertThat(Stats.ratio(20.84)).isEqualTo("20.8×");
