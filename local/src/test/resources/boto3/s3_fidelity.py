@@ -428,6 +428,17 @@ def sse_kms_recordedAndEchoedOnPutHeadGetCopyMultipart():
     expect(s3.head_object(Bucket=bucket, Key="mpu")["SSEKMSKeyId"], key_arn, "completed object's key")
     expect(error_of(lambda: s3.put_object(Bucket=bucket, Key="bad", Body=b"x", ServerSideEncryption="AES256",
                                           SSEKMSKeyId=key_arn)), ("InvalidArgument", 400), "a KMS key with AES256")
+    # No key named: S3 uses the account's AWS managed key for S3 (aws s3 cp --sse aws:kms sends none).
+    managed = "arn:aws:kms:us-east-1:000000000000:alias/aws/s3"
+    put = s3.put_object(Bucket=bucket, Key="managed", Body=b"x", ServerSideEncryption="aws:kms")
+    expect((put["ServerSideEncryption"], put["SSEKMSKeyId"]), ("aws:kms", managed), "aws:kms without a key")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "in.txt")
+        with open(source, "wb") as f:
+            f.write(b"cli")
+        aws("s3", "cp", source, f"s3://{bucket}/cli-kms", "--sse", "aws:kms")
+    head = s3.head_object(Bucket=bucket, Key="cli-kms")
+    expect((head["ServerSideEncryption"], head["SSEKMSKeyId"]), ("aws:kms", managed), "aws s3 cp --sse aws:kms")
 
 
 @check

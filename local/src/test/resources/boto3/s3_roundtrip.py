@@ -51,8 +51,12 @@ bucket = "roundtrip-" + uuid.uuid4().hex[:12]
 written = {}  # key -> (md5, size, content type, channel)
 
 
+# A key segment (between '/') is one file name on disk, written through a temporary file named
+# "<segment>-<uuid>": at most 255 - 37 = 218 bytes (see docs/local-runtime.md).
+MAX_SEGMENT_BYTES = 210
+
+
 def random_segment(limit):
-    # A path segment is one file name on disk: at most 255 bytes (see docs/local-runtime.md).
     segment = ""
     while len((segment + "x").encode()) < limit:
         segment += rng.choice(ALPHABET)
@@ -66,7 +70,8 @@ def random_key():
     if rng.random() < 0.1:  # very long: close to S3's 1024-byte limit, in segments the file system can hold
         parts = []
         while len("/".join(parts).encode()) < 900:
-            parts.append(random_segment(200) + "x" * 150)
+            segment = random_segment(100)
+            parts.append(segment + "x" * (MAX_SEGMENT_BYTES - len(segment.encode())))
         key = "/".join(parts)
         while len(key.encode()) > 1024:
             key = key[:-1]

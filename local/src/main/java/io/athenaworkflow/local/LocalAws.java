@@ -62,7 +62,7 @@ public final class LocalAws implements AutoCloseable {
         try {
             LocalS3 s3 = LocalS3.start(new LocalS3Config(
                     config.dataDir() == null ? null : config.dataDir().resolve("s3"), config.accountId(),
-                    config.clock()));
+                    config.clock(), config.region()));
             started.add(s3);
             s3.createBucket(config.athenaResultsBucket());
             ObjectStore athenaStore = decorators.athenaStore().apply(s3);

@@ -71,7 +71,9 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
         try {
             // S3Proxy's filesystem store with its encryption bookkeeping on, corrected where it answers unlike S3.
             blobStore = new NotifyingBlobStore(
-                    new KnownUploadsOnly(new FailedWriteCleanup(new EncryptionRecordingFilesystemStore(root), root)),
+                    new DefaultKmsKey(new KnownUploadsOnly(
+                            new FailedWriteCleanup(new EncryptionRecordingFilesystemStore(root), root)),
+                            config.region(), config.accountId()),
                     config.clock());
         } catch (RuntimeException e) {
             throw new S3StartException("cannot open the S3 data directory " + root + ": " + e.getMessage(), e);
