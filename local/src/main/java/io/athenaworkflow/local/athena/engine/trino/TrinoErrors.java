@@ -19,8 +19,10 @@ final class TrinoErrors {
     private TrinoErrors() {
     }
 
-    static QueryFailure toAthena(TrinoQueryError error) {
-        String reason = error.errorName() + ": " + error.getMessage();
+    /** The Athena failure for {@code error}; the engine's catalog name reads as Athena's {@code awsdatacatalog}. */
+    static QueryFailure toAthena(TrinoQueryError error, String catalog) {
+        String message = error.getMessage().replace("'" + catalog + ".", "'" + TrinoProcess.ATHENA_CATALOG + ".");
+        String reason = error.errorName() + ": " + message;
         if (DATA_ERRORS.contains(error.errorName())) {
             return new QueryFailure(reason, AthenaErrors.USER, AthenaErrors.DATA_ERROR, error);
         }

@@ -33,11 +33,15 @@ public final class TrinoProcess implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TrinoProcess.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static TrinoProcess shared;
+    /** Athena's catalog name as Trino spells it. */
+    static final String ATHENA_CATALOG = "awsdatacatalog";
 
     private final Path workDir;
     private final Process process;
     private final URI uri;
     private final CompletableFuture<URI> ready;
+    private final java.util.concurrent.atomic.AtomicBoolean athenaCatalogTaken =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private TrinoProcess(Path workDir, Process process, URI uri) {
         this.workDir = workDir;
@@ -91,6 +95,23 @@ public final class TrinoProcess implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new TrinoStartException("The Trino engine did not start within " + START_TIMEOUT.toSeconds()
                     + " s; its log: " + workDir.resolve("trino.log"), e);
+        }
+    }
+
+    /**
+     * A name for a new local Athena catalog: {@code awsdatacatalog} (Athena's own name, so that fully qualified
+     * names and error messages read as on Athena) for the first runtime using this engine, a unique name for
+     * runtimes that run at the same time.
+     */
+    String claimCatalogName() {
+        return athenaCatalogTaken.compareAndSet(false, true) ? ATHENA_CATALOG
+                : "athena_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Gives a catalog name back once its catalog is dropped. */
+    void releaseCatalogName(String name) {
+        if (name.equals(ATHENA_CATALOG)) {
+            athenaCatalogTaken.set(false);
         }
     }
 

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The local Athena SQL engine on Trino, Athena engine v3's own engine: queries, views, CTAS and INSERT run as
@@ -41,14 +40,17 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private static final String PREPARED = "athena_statement";
     private static final String DEFAULT_DATABASE = "default";
 
+    private final TrinoProcess process;
     private final TrinoClient client;
     private final String catalog;
     private final TrinoCatalogSettings catalogSettings;
     private final HiveDdl ddl;
     private final TrinoCatalog metadata;
     private boolean catalogCreated;
+    private boolean closed;
 
-    private TrinoSqlEngine(TrinoClient client, TrinoCatalogSettings catalogSettings) {
+    private TrinoSqlEngine(TrinoProcess process, TrinoClient client, TrinoCatalogSettings catalogSettings) {
+        this.process = process;
         this.client = client;
         this.catalogSettings = catalogSettings;
         this.catalog = catalogSettings.name();
@@ -62,14 +64,23 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
      * {@code metastoreDir} (created when missing; an existing metastore is used as it is).
      */
     public static TrinoSqlEngine create(TrinoProcess process, URI s3Endpoint, Path metastoreDir) {
-        String name = "athena_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = process.claimCatalogName();
         try {
             java.nio.file.Files.createDirectories(metastoreDir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Cannot create the metastore folder " + metastoreDir, e);
         }
-        return new TrinoSqlEngine(new TrinoClient(process::uri),
+        TrinoSqlEngine engine = new TrinoSqlEngine(process, new TrinoClient(process::uri),
                 new TrinoCatalogSettings(name, s3Endpoint, metastoreDir.toAbsolutePath()));
+        // In the background, so the runtime's port opens at once and the first query finds the catalog ready.
+        Thread.ofVirtual().name("athena-trino-catalog").start(() -> {
+            try {
+                engine.ensureCatalog();
+            } catch (RuntimeException e) {
+                // The first statement reports it (it tries again).
+            }
+        });
+        return engine;
     }
 
     @Override
@@ -106,11 +117,12 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             return;
         }
         try {
-            client.execute("PREPARE " + PREPARED + " FROM " + text, TrinoClient.Session.of(null, null),
+            // On its own line, so that Trino's line:column point into the statement as written (one line up).
+            client.execute("PREPARE " + PREPARED + " FROM\n" + text, TrinoClient.Session.of(null, null),
                     new Cancellation(), TrinoRunner.IGNORE);
         } catch (TrinoQueryError e) {
             if (e.errorName().equals("SYNTAX_ERROR")) {
-                throw TrinoErrors.toAthena(e);
+                throw TrinoErrors.toAthena(e.shiftedUp(1), catalog);
             }
         }
     }
@@ -155,7 +167,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         try {
             return client.execute(sql, session, cancellation, rows);
         } catch (TrinoQueryError e) {
-            throw TrinoErrors.toAthena(e);
+            throw TrinoErrors.toAthena(e, catalog);
         } catch (TrinoStartException e) {
             throw AthenaErrors.internal(e.getMessage(), e);
         }
@@ -165,6 +177,9 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private synchronized void ensureCatalog() {
         if (catalogCreated) {
             return;
+        }
+        if (closed) {
+            throw AthenaErrors.internal("The local Athena engine is closed", null);
         }
         try {
             client.execute(catalogSettings.createStatement(), TrinoClient.Session.of(null, null), new Cancellation(),
@@ -222,18 +237,24 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     /** Drops this engine's catalog from the engine process (its metastore folder stays). */
     @Override
     public void close() {
+        boolean created;
         synchronized (this) {
-            if (!catalogCreated) {
+            if (closed) {
                 return;
             }
+            closed = true;
+            created = catalogCreated;
             catalogCreated = false;
         }
         try {
-            client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null), new Cancellation(),
-                    TrinoRunner.IGNORE);
+            if (created) {
+                client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null), new Cancellation(),
+                        TrinoRunner.IGNORE);
+            }
         } catch (RuntimeException e) {
             // The engine is gone already (JVM exit): nothing left to drop.
         }
+        process.releaseCatalogName(catalog);
     }
 
     /** Streams a query's rows to the Athena result sink as Athena renders them. */
