@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -45,13 +46,8 @@ class TrinoSemanticsTest {
         local = new LocalAwsFixture(UnaryOperator.identity(), SqlEngineFactory.trino(metastore));
         // The first query also waits for the runtime's catalog and compiles Trino's first plans: let it finish
         // before the tests' 30 s waits begin.
-        String warmUp = local.start("SELECT 1");
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
-        while (local.execution(warmUp).status().state() == QueryExecutionState.RUNNING
-                || local.execution(warmUp).status().state() == QueryExecutionState.QUEUED) {
-            assertThat(System.nanoTime()).as("warm-up query still running").isLessThan(deadline);
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50).toNanos());
-        }
+        assertThat(local.awaitDone(local.start("SELECT 1"), Duration.ofMinutes(3)).status().state())
+                .isEqualTo(QueryExecutionState.SUCCEEDED);
     }
 
     @AfterAll

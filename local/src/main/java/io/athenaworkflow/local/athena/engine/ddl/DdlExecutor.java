@@ -99,7 +99,7 @@ public final class DdlExecutor {
         String db = database(s.name(), currentDatabase);
         requireDatabase(db);
         if (s.serde().equals(SerDeInfo.ORC) || s.inputFormat().toLowerCase(Locale.ROOT).contains("orc")) {
-            throw AthenaErrors.notSupported("ORC tables are not supported locally: DuckDB cannot read ORC files. "
+            throw AthenaErrors.notSupported("STORED AS ORC is not supported locally: DuckDB cannot read ORC files. "
                     + "Store the data as PARQUET, TEXTFILE (CSV/TSV) or JSON");
         }
         if (s.serde().equals(SerDeInfo.AVRO) || s.inputFormat().toLowerCase(Locale.ROOT).contains("avro")) {
