@@ -89,10 +89,15 @@ final class TrinoCatalog {
                 });
         // Trino's own bookkeeping, not the table's properties.
         parameters.keySet().removeIf(k -> k.startsWith("trino_") || k.startsWith("presto_") || k.equals("auto.purge"));
-        // Glue spells it EXTERNAL; Trino's metastore view lower-cases the column.
+        parameters.remove("transactional");
+        // Trino's "$properties" table lower-cases the keys (its columns); Hive and Glue spell these two so.
         String external = parameters.remove("external");
         if (external != null) {
             parameters.put("EXTERNAL", external);
+        }
+        String created = parameters.remove("transient_lastddltime");
+        if (created != null) {
+            parameters.put("transient_lastDdlTime", created);
         }
         return parameters;
     }
