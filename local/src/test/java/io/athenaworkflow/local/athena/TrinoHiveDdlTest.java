@@ -92,13 +92,26 @@ class TrinoHiveDdlTest {
     }
 
     @Test
-    void openCsvTable_whenTypedColumns_failsNamingTheLimit() {
-        QueryExecution failed = local.awaitDone(local.start("CREATE EXTERNAL TABLE lake.typedcsv (id int) "
-                + "ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde' LOCATION 's3://lake/typedcsv/'"));
+    void openCsvTable_whenTypedAndPartitioned_readsTypedValuesAndShowsAsOneTable() {
+        put("typedcsv/dt=2024-01-01/a.csv", "\"1\",\"9.50\",\"Ann\"\n\"2\",\"\",\"Bo\"\n");
+        succeed("CREATE EXTERNAL TABLE lake.typedcsv (id bigint, amount decimal(10,2), name string) "
+                + "PARTITIONED BY (dt string) ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde' "
+                + "LOCATION 's3://lake/typedcsv/'");
+        succeed("MSCK REPAIR TABLE lake.typedcsv");
 
-        assertThat(failed.status().state()).isEqualTo(QueryExecutionState.FAILED);
-        assertThat(failed.status().stateChangeReason()).startsWith("NOT_SUPPORTED: OpenCSVSerde tables with "
-                + "non-string columns");
+        assertThat(rows("SELECT id + 1, amount * 2, name, dt FROM lake.typedcsv ORDER BY id")).containsExactly(
+                List.of("2", "19.00", "Ann", "2024-01-01"), java.util.Arrays.asList("3", null, "Bo", "2024-01-01"));
+        assertThat(text(succeed("SHOW TABLES IN lake"))).contains("typedcsv")
+                .noneMatch(t -> t.startsWith("athena_opencsv_source"));
+        assertThat(text(succeed("SHOW PARTITIONS lake.typedcsv"))).containsExactly("dt=2024-01-01");
+        TableMetadata table = local.athena.getTableMetadata(b -> b.catalogName("AwsDataCatalog")
+                .databaseName("lake").tableName("typedcsv")).tableMetadata();
+        assertThat(table.tableType()).isEqualTo("EXTERNAL_TABLE");
+        assertThat(table.columns()).extracting(Column::type).containsExactly("bigint", "decimal(10,2)", "string");
+        assertThat(table.partitionKeys()).extracting(Column::name).containsExactly("dt");
+
+        succeed("DROP TABLE lake.typedcsv");
+        assertThat(text(succeed("SHOW TABLES IN lake"))).noneMatch(t -> t.contains("typedcsv"));
     }
 
     @ParameterizedTest(name = "STORED AS {0}")

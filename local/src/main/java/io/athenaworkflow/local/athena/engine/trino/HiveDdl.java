@@ -56,16 +56,16 @@ final class HiveDdl {
                     database, cancellation);
             case DdlStatement.DropDatabase s -> run("DROP SCHEMA " + (s.ifExists() ? "IF EXISTS " : "")
                     + schema(s.name()) + (s.cascade() ? " CASCADE" : ""), database, cancellation);
-            case DdlStatement.CreateTable s -> run(createTable(s, database), database, cancellation);
-            case DdlStatement.DropTable s -> run("DROP TABLE " + (s.ifExists() ? "IF EXISTS " : "")
-                    + table(s.name(), database), database, cancellation);
+            case DdlStatement.CreateTable s -> createTable(s, database, cancellation);
+            case DdlStatement.DropTable s -> dropTable(s, database, cancellation);
             case DdlStatement.ShowDatabases s -> filter(column("SELECT schema_name FROM " + quote(catalog)
                     + ".information_schema.schemata WHERE schema_name <> 'information_schema' ORDER BY 1", database,
                     cancellation), s.likePattern()).forEach(lines::add);
             case DdlStatement.ShowTables s -> filter(column("SELECT table_name FROM " + quote(catalog)
                     + ".information_schema.tables WHERE table_schema = "
                     + literal(s.database() == null ? database : s.database().toLowerCase(Locale.ROOT))
-                    + " ORDER BY 1", database, cancellation), s.pattern()).forEach(lines::add);
+                    + " ORDER BY 1", database, cancellation).stream().filter(t -> !OpenCsvTables.isSource(t))
+                    .toList(), s.pattern()).forEach(lines::add);
             case DdlStatement.ShowColumns s -> describe(s.name(), database, cancellation)
                     .forEach(c -> lines.add(c.get(0)));
             case DdlStatement.ShowPartitions s -> showPartitions(s.name(), database, cancellation, lines::add);
@@ -83,10 +83,62 @@ final class HiveDdl {
         return new StatementOutcome(statement.statementType(), statement.substatementType(), 0, lines.size());
     }
 
-    private String createTable(DdlStatement.CreateTable s, String database) {
+    /**
+     * CREATE EXTERNAL TABLE. An OpenCSVSerde table with non-string columns (Athena reads them; Trino's CSV format
+     * takes VARCHAR columns only) becomes a VARCHAR table under a hidden name plus a view of the table's name that
+     * casts each column ({@link OpenCsvTables}).
+     */
+    private void createTable(DdlStatement.CreateTable s, String database, Cancellation cancellation) {
+        if (!OpenCsvTables.needsCasts(s)) {
+            run(createTableStatement(s, s.name(), s.columns(), database), database, cancellation);
+            return;
+        }
+        String db = database(s.name(), database);
+        TableName source = new TableName(s.name().catalog(), db, OpenCsvTables.source(s.name().table()),
+                s.name().position());
+        if (s.ifNotExists() && exists(db, s.name().table(), cancellation)) {
+            return;
+        }
+        run(createTableStatement(s, source, OpenCsvTables.asStrings(s.columns()), database), database, cancellation);
+        try {
+            run("CREATE VIEW " + table(s.name(), database) + " AS " + OpenCsvTables.castingSelect(s,
+                    quote(catalog) + "." + quote(db) + "." + quote(source.table())), database, cancellation);
+        } catch (RuntimeException e) {
+            run("DROP TABLE IF EXISTS " + table(source, database), database, cancellation);
+            throw e;
+        }
+    }
+
+    private boolean exists(String db, String table, Cancellation cancellation) {
+        return !trino.rows("SELECT 1 FROM " + quote(catalog) + ".information_schema.tables WHERE table_schema = "
+                + literal(db) + " AND table_name = " + literal(table.toLowerCase(Locale.ROOT)), db, cancellation)
+                .isEmpty();
+    }
+
+    private void dropTable(DdlStatement.DropTable s, String database, Cancellation cancellation) {
+        TableName storage = storage(s.name(), database, cancellation);
+        if (storage == s.name()) {
+            run("DROP TABLE " + (s.ifExists() ? "IF EXISTS " : "") + table(s.name(), database), database,
+                    cancellation);
+            return;
+        }
+        run("DROP VIEW " + table(s.name(), database), database, cancellation);
+        run("DROP TABLE " + table(storage, database), database, cancellation);
+    }
+
+    /** The table holding {@code name}'s data and partitions: itself, or an OpenCSV table's hidden VARCHAR table. */
+    private TableName storage(TableName name, String database, Cancellation cancellation) {
+        String db = database(name, database);
+        String source = OpenCsvTables.source(name.table());
+        return exists(db, source, cancellation)
+                ? new TableName(name.catalog(), db, source, name.position()) : name;
+    }
+
+    private String createTableStatement(DdlStatement.CreateTable s, TableName name, List<ColumnDefinition> dataColumns,
+                                        String database) {
         Set<String> names = new LinkedHashSet<>();
         List<String> columns = new ArrayList<>();
-        for (ColumnDefinition c : concat(s.columns(), s.partitionKeys())) {
+        for (ColumnDefinition c : concat(dataColumns, s.partitionKeys())) {
             if (!names.add(c.name().toLowerCase(Locale.ROOT))) {
                 throw AthenaErrors.ddl("FAILED: SemanticException [Error 10036]: Duplicate column name: " + c.name());
             }
@@ -95,7 +147,7 @@ final class HiveDdl {
         }
         Map<String, String> with = new LinkedHashMap<>();
         with.put("external_location", literal(s.location().replaceFirst("^s3[an]://", "s3://")));
-        format(s, with);
+        format(s, dataColumns, with);
         if (!s.partitionKeys().isEmpty()) {
             with.put("partitioned_by", "ARRAY[" + String.join(", ",
                     s.partitionKeys().stream().map(k -> literal(k.name())).toList()) + "]");
@@ -127,14 +179,15 @@ final class HiveDdl {
         }
         List<String> properties = new ArrayList<>();
         with.forEach((k, v) -> properties.add(k + " = " + v));
-        return "CREATE TABLE " + (s.ifNotExists() ? "IF NOT EXISTS " : "") + table(s.name(), database) + " ("
+        return "CREATE TABLE " + (s.ifNotExists() ? "IF NOT EXISTS " : "") + table(name, database) + " ("
                 + String.join(", ", columns) + ")"
                 + (s.comment() == null ? "" : " COMMENT " + literal(s.comment()))
                 + " WITH (" + String.join(", ", properties) + ")";
     }
 
     /** Trino's format (and its options) for the table's SerDe and input format. */
-    private static void format(DdlStatement.CreateTable s, Map<String, String> with) {
+    private static void format(DdlStatement.CreateTable s, List<ColumnDefinition> dataColumns,
+                               Map<String, String> with) {
         Map<String, String> serde = s.serdeProperties();
         String input = s.inputFormat() == null ? "" : s.inputFormat().toLowerCase(Locale.ROOT);
         switch (s.serde()) {
@@ -154,12 +207,8 @@ final class HiveDdl {
                 }
             }
             case SerDeInfo.OPEN_CSV -> {
-                for (ColumnDefinition c : s.columns()) {
-                    if (!c.type().isString()) {
-                        throw AthenaErrors.notSupported("OpenCSVSerde tables with non-string columns are not supported "
-                                + "by the local Athena engine on Trino yet (column " + c.name() + " is " + c.type().hive()
-                                + "); declare the columns STRING and CAST in the query");
-                    }
+                if (dataColumns.stream().anyMatch(c -> !c.type().isString())) {
+                    throw new IllegalStateException("OpenCSV data columns must be strings here: " + dataColumns);
                 }
                 with.put("format", "'CSV'");
                 putSingleCharacter(serde, "separatorChar", "csv_separator", with);
@@ -198,11 +247,12 @@ final class HiveDdl {
         with.put(property, literal(value));
     }
 
-    private void showPartitions(TableName name, String database, Cancellation cancellation, Consumer<String> lines) {
+    private void showPartitions(TableName table, String database, Cancellation cancellation, Consumer<String> lines) {
+        TableName name = storage(table, database, cancellation);
         List<String> keys = partitionKeys(name, database, cancellation);
         if (keys.isEmpty()) {
             throw AthenaErrors.ddl("FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec.DDLTask. "
-                    + "Table " + name.table() + " is not a partitioned table");
+                    + "Table " + table.table() + " is not a partitioned table");
         }
         partitions(name, database, keys, cancellation).forEach(lines);
     }
@@ -223,7 +273,8 @@ final class HiveDdl {
         return names;
     }
 
-    private void msckRepair(TableName name, String database, Cancellation cancellation, Consumer<String> lines) {
+    private void msckRepair(TableName table, String database, Cancellation cancellation, Consumer<String> lines) {
+        TableName name = storage(table, database, cancellation);
         List<String> keys = partitionKeys(name, database, cancellation);
         if (keys.isEmpty()) {
             return;
@@ -238,13 +289,15 @@ final class HiveDdl {
         if (added.isEmpty()) {
             return;
         }
-        String table = name.table().toLowerCase(Locale.ROOT);
+        String shown = table.table().toLowerCase(Locale.ROOT);
         lines.accept("Partitions not in metastore:" + String.join("", added.stream()
-                .map(p -> "\t" + table + ":" + p).toList()));
-        added.forEach(p -> lines.accept("Repair: Added partition to metastore " + table + ":" + p));
+                .map(p -> "\t" + shown + ":" + p).toList()));
+        added.forEach(p -> lines.accept("Repair: Added partition to metastore " + shown + ":" + p));
     }
 
-    private void addPartitions(DdlStatement.AddPartitions s, String database, Cancellation cancellation) {
+    private void addPartitions(DdlStatement.AddPartitions statement, String database, Cancellation cancellation) {
+        DdlStatement.AddPartitions s = new DdlStatement.AddPartitions(storage(statement.name(), database,
+                cancellation), statement.ifNotExists(), statement.partitions());
         String db = database(s.name(), database);
         List<String> keys = partitionKeys(s.name(), database, cancellation);
         Set<String> existing = new LinkedHashSet<>(partitions(s.name(), database, keys, cancellation));
@@ -264,7 +317,9 @@ final class HiveDdl {
         }
     }
 
-    private void dropPartitions(DdlStatement.DropPartitions s, String database, Cancellation cancellation) {
+    private void dropPartitions(DdlStatement.DropPartitions statement, String database, Cancellation cancellation) {
+        DdlStatement.DropPartitions s = new DdlStatement.DropPartitions(storage(statement.name(), database,
+                cancellation), statement.ifExists(), statement.partitions());
         String db = database(s.name(), database);
         List<String> keys = partitionKeys(s.name(), database, cancellation);
         Set<String> existing = new LinkedHashSet<>(partitions(s.name(), database, keys, cancellation));
@@ -327,7 +382,7 @@ final class HiveDdl {
 
     /** Trino's DESCRIBE rows: column, type, extra ({@code partition key}), comment. */
     private List<List<String>> describe(TableName name, String database, Cancellation cancellation) {
-        return trino.rows("DESCRIBE " + table(name, database), database(name, database), cancellation);
+        return metadata.describe(database(name, database), name.table().toLowerCase(Locale.ROOT), cancellation);
     }
 
     private List<String> partitionKeys(TableName name, String database, Cancellation cancellation) {
@@ -336,8 +391,8 @@ final class HiveDdl {
     }
 
     private Map<String, String> properties(TableName name, String database, Cancellation cancellation) {
-        Map<String, String> properties = new java.util.TreeMap<>(
-                metadata.parameters(database(name, database), name.table().toLowerCase(Locale.ROOT), cancellation));
+        Map<String, String> properties = new java.util.TreeMap<>(metadata.parameters(database(name, database),
+                storage(name, database, cancellation).table().toLowerCase(Locale.ROOT), cancellation));
         properties.remove("EXTERNAL");
         return properties;
     }

@@ -21,13 +21,14 @@ public final class TrinoLauncher {
     public static void main(String[] args) throws ReflectiveOperationException {
         String parent = System.getProperty(PARENT_PID);
         if (parent != null) {
-            ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(TrinoLauncher::exitWith, () -> System.exit(3));
+            ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(TrinoLauncher::haltWhenGone, () -> System.exit(3));
         }
         Object server = Class.forName("io.trino.server.Server").getConstructor().newInstance();
         server.getClass().getMethod("start", String.class).invoke(server, args.length > 0 ? args[0] : "483");
     }
 
-    private static void exitWith(ProcessHandle parent) {
+    /** Halts this JVM as soon as {@code parent} has ended. */
+    private static void haltWhenGone(ProcessHandle parent) {
         Thread watch = new Thread(() -> {
             parent.onExit().join();
             Runtime.getRuntime().halt(0);

@@ -182,8 +182,8 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             throw AthenaErrors.internal("The local Athena engine is closed", null);
         }
         try {
-            client.execute(catalogSettings.createStatement(), TrinoClient.Session.of(null, null), new Cancellation(),
-                    TrinoRunner.IGNORE);
+            client.execute(catalogSettings.createStatement(), TrinoClient.Session.of(null, null),
+                    new Cancellation(), TrinoRunner.IGNORE);
             client.execute("CREATE SCHEMA IF NOT EXISTS " + catalog + "." + DEFAULT_DATABASE,
                     TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
         } catch (TrinoQueryError e) {
@@ -248,8 +248,8 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         }
         try {
             if (created) {
-                client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null), new Cancellation(),
-                        TrinoRunner.IGNORE);
+                client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null),
+                        new Cancellation(), TrinoRunner.IGNORE);
             }
         } catch (RuntimeException e) {
             // The engine is gone already (JVM exit): nothing left to drop.
