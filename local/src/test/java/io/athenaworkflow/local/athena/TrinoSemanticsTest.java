@@ -163,7 +163,8 @@ class TrinoSemanticsTest {
         String id = local.athena.startQueryExecution(b -> b.queryString("SELECT ? || 'y' AS s, ? + 1 AS n")
                 .executionParameters("'x'", "3")).queryExecutionId();
         QueryExecution done = local.awaitDone(id);
-        assertThat(done.status().state()).as(done.status().stateChangeReason()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(done.status().state()).as(done.status().stateChangeReason())
+                .isEqualTo(QueryExecutionState.SUCCEEDED);
 
         List<String> row = results(done).resultSet().rows().get(1).data().stream().map(Datum::varCharValue).toList();
 

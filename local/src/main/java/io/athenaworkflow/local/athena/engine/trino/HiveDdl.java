@@ -52,7 +52,8 @@ final class HiveDdl {
         List<String> lines = new ArrayList<>();
         switch (statement) {
             case DdlStatement.CreateDatabase s -> run("CREATE SCHEMA " + (s.ifNotExists() ? "IF NOT EXISTS " : "")
-                    + schema(s.name()) + (s.location() == null ? "" : " WITH (location = " + literal(s.location()) + ")"),
+                    + schema(s.name())
+                    + (s.location() == null ? "" : " WITH (location = " + literal(s.location()) + ")"),
                     database, cancellation);
             case DdlStatement.DropDatabase s -> run("DROP SCHEMA " + (s.ifExists() ? "IF EXISTS " : "")
                     + schema(s.name()) + (s.cascade() ? " CASCADE" : ""), database, cancellation);
@@ -251,8 +252,8 @@ final class HiveDdl {
         TableName name = storage(table, database, cancellation);
         List<String> keys = partitionKeys(name, database, cancellation);
         if (keys.isEmpty()) {
-            throw AthenaErrors.ddl("FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec.DDLTask. "
-                    + "Table " + table.table() + " is not a partitioned table");
+            throw AthenaErrors.ddl("FAILED: Execution Error, return code 1 from org.apache.hadoop.hive.ql.exec."
+                    + "DDLTask. Table " + table.table() + " is not a partitioned table");
         }
         partitions(name, database, keys, cancellation).forEach(lines);
     }
@@ -312,7 +313,8 @@ final class HiveDdl {
             }
             run("CALL " + quote(catalog) + ".system.register_partition(" + literal(db) + ", "
                     + literal(s.name().table().toLowerCase(Locale.ROOT)) + ", " + array(keys) + ", " + array(values)
-                    + (spec.location() == null ? "" : ", " + literal(spec.location().replaceFirst("^s3[an]://", "s3://")))
+                    + (spec.location() == null ? ""
+                            : ", " + literal(spec.location().replaceFirst("^s3[an]://", "s3://")))
                     + ")", db, cancellation);
         }
     }
@@ -427,7 +429,8 @@ final class HiveDdl {
             throw AthenaErrors.query("CATALOG_NOT_FOUND", name.position(), "Catalog '" + name.catalog()
                     + "' not found");
         }
-        return quote(catalog) + "." + quote(database(name, database)) + "." + quote(name.table().toLowerCase(Locale.ROOT));
+        return quote(catalog) + "." + quote(database(name, database)) + "."
+                + quote(name.table().toLowerCase(Locale.ROOT));
     }
 
     private static String database(TableName name, String database) {

@@ -41,7 +41,8 @@ public record TrinoEngineSettings(Path home, Path java, String maxHeap) {
         home = home.toAbsolutePath().normalize();
         if (!Files.isDirectory(home.resolve("lib")) || !Files.isDirectory(home.resolve("plugin/hive"))) {
             throw new TrinoStartException("The Trino engine is not built: " + home + " has no lib/ and plugin/hive/. "
-                    + "Build it with `./mvnw -pl trino-engine,trino-engine/hive-plugin package` (or set -D" + HOME_PROPERTY
+                    + "Build it with `./mvnw -pl trino-engine,trino-engine/hive-plugin package` (or set -D"
+                    + HOME_PROPERTY
                     + " to a folder laid out like Trino's server tarball).");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -23,7 +23,7 @@ final class TrinoQueryError extends RuntimeException {
                 error.path("errorType").asText("INTERNAL_ERROR"), error.path("message").asText(""));
     }
 
-    /** The same error with its {@code line L:C:} position {@code lines} lines up (for a statement Trino saw prefixed). */
+    /** The same error, its {@code line L:C:} position {@code lines} lines up (Trino saw the statement prefixed). */
     TrinoQueryError shiftedUp(int lines) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^line (\\d+):(\\d+): ").matcher(getMessage());
         if (!m.find()) {

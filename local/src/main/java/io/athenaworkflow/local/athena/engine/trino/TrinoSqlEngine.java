@@ -148,7 +148,8 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             return new StatementOutcome("DML", "SELECT", outcome.processedBytes(), rows);
         }
         return switch (updateType) {
-            case "CREATE TABLE" -> new StatementOutcome("DDL", "CREATE_TABLE_AS_SELECT", outcome.processedBytes(), rows);
+            case "CREATE TABLE" ->
+                    new StatementOutcome("DDL", "CREATE_TABLE_AS_SELECT", outcome.processedBytes(), rows);
             case "INSERT", "DELETE", "UPDATE", "MERGE" ->
                     new StatementOutcome("DML", updateType, outcome.processedBytes(), rows);
             default -> new StatementOutcome("DDL", updateType.replace(' ', '_'), outcome.processedBytes(), rows);
