@@ -66,7 +66,11 @@ public final class LocalAws implements AutoCloseable {
             started.add(s3);
             s3.createBucket(config.athenaResultsBucket());
             ObjectStore athenaStore = decorators.athenaStore().apply(s3);
-            SqlEngine engine = Objects.requireNonNull(engines.create(athenaStore), "the SqlEngineFactory returned null");
+            // The edge (serving S3) opens first: an engine that reads S3 over HTTP needs its endpoint.
+            EdgeServer edge = EdgeServer.start(new EdgeConfig(config.port()), decorators.s3().apply(s3.servlet()));
+            started.add(edge);
+            SqlEngine engine = Objects.requireNonNull(engines.create(athenaStore, edge.endpoint()),
+                    "the SqlEngineFactory returned null");
             started.add(engine);
             AthenaCatalog catalog = engine instanceof AthenaCatalog c ? c
                     : engine instanceof DuckDbSqlEngine duckDb ? new EngineCatalog(duckDb.catalog()) : AthenaCatalog.empty();
@@ -76,7 +80,6 @@ public final class LocalAws implements AutoCloseable {
                             AthenaConfig.DEFAULT_TOKEN_RETENTION),
                     engine, catalog, athenaStore, config.clock());
             started.add(athena);
-            EdgeServer edge = EdgeServer.start(new EdgeConfig(config.port()), decorators.s3().apply(s3.servlet()));
             edge.register(decorators.athena().apply(athena));
             return new LocalAws(config, s3, engine, athena, edge);
         } catch (RuntimeException e) {

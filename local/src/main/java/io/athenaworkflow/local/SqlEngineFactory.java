@@ -2,8 +2,11 @@ package io.athenaworkflow.local;
 
 import io.athenaworkflow.local.athena.engine.DuckDbSqlEngine;
 import io.athenaworkflow.local.athena.engine.SqlEngine;
+import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
+import io.athenaworkflow.local.athena.engine.trino.TrinoSqlEngine;
 import io.athenaworkflow.local.s3.ObjectStore;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -16,8 +19,36 @@ public interface SqlEngineFactory {
 
     SqlEngine create(ObjectStore store);
 
+    /**
+     * Creates the engine once the runtime's edge endpoint is known, for engines that read the local S3 over HTTP
+     * (Trino). By default the endpoint is not needed.
+     */
+    default SqlEngine create(ObjectStore store, URI s3Endpoint) {
+        return create(store);
+    }
+
     /** The real engine: DuckDB, with its Glue-style catalog kept in {@code catalogDir}. */
     static SqlEngineFactory duckDb(Path catalogDir) {
         return store -> DuckDbSqlEngine.create(store, catalogDir);
+    }
+
+    /**
+     * Trino 483 (the JVM's shared engine process, {@link TrinoProcess#shared()}, started in the background now),
+     * with its Hive metastore kept in {@code metastoreDir}.
+     */
+    static SqlEngineFactory trino(Path metastoreDir) {
+        TrinoProcess process = TrinoProcess.shared();
+        return new SqlEngineFactory() {
+            @Override
+            public SqlEngine create(ObjectStore store) {
+                throw new IllegalStateException("The Trino engine reads the local S3 over HTTP: create it with the "
+                        + "runtime's edge endpoint (create(store, s3Endpoint))");
+            }
+
+            @Override
+            public SqlEngine create(ObjectStore store, URI s3Endpoint) {
+                return TrinoSqlEngine.create(process, s3Endpoint, metastoreDir);
+            }
+        };
     }
 }

@@ -94,11 +94,17 @@ class LocalAwsTest {
     void start_whenPortTaken_failsAndReleasesWhatItStarted() {
         try (LocalAwsFixture running = new LocalAwsFixture()) {
             FakeSqlEngine engine = new FakeSqlEngine();
+            java.util.concurrent.atomic.AtomicBoolean created = new java.util.concurrent.atomic.AtomicBoolean();
 
             assertThatThrownBy(() -> LocalAws.start(LocalAwsConfig.transientOnAnyPort()
-                    .withPort(running.aws.port()), store -> engine))
+                    .withPort(running.aws.port()), store -> {
+                        created.set(true);
+                        return engine;
+                    }))
                     .isInstanceOf(EdgeStartException.class);
-            assertThat(engine.isClosed()).isTrue();
+            // The edge opens before the engine is created (an engine may need its endpoint): nothing to release.
+            assertThat(created).isFalse();
+            assertThat(engine.isClosed()).isFalse();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.athena.engine.QueryFailure;
 import io.athenaworkflow.local.athena.engine.SqlEngine;
 import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.edge.AwsJsonService;
@@ -47,6 +48,8 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
     private final ObjectStore store;
     private final AthenaCatalog catalog;
     private final RuntimeClock clock;
+    private static final String SYNTAX_ERROR = "SYNTAX_ERROR: ";
+    private final SqlEngine engine;
     private final QueryRunner runner;
     private final Instant workGroupCreated;
     // Guarded by this: executions in submission order, and ClientRequestTokens.
@@ -59,6 +62,7 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;
+        this.engine = engine;
         this.runner = new QueryRunner(engine, store, clock, config);
         this.workGroupCreated = clock.now();
     }
@@ -113,6 +117,17 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
     }
 
     // ---- query executions ----
+
+    /** Athena rejects a statement that does not parse at once: InvalidRequestException with the parser's message. */
+    private void checkSyntax(String queryString) {
+        try {
+            engine.checkSyntax(queryString);
+        } catch (QueryFailure e) {
+            String message = e.getMessage();
+            throw AwsServiceError.client("InvalidRequestException",
+                    message.startsWith(SYNTAX_ERROR) ? message.substring(SYNTAX_ERROR.length()) : message);
+        }
+    }
 
     private JsonNode startQueryExecution(JsonRequest request) {
         String queryString = request.string("QueryString");
@@ -174,6 +189,7 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
         }
         String workGroupName = workGroup == null ? PRIMARY : workGroup;
         requireWorkGroup(workGroupName);
+        checkSyntax(queryString);
         String location = outputLocation != null ? outputLocation : config.defaultOutputLocation();
         if (location == null) {
             throw AthenaErrors.invalidInput("No output location provided. An output location is required either "

@@ -11,7 +11,13 @@ public final class Await {
     }
 
     public static <T> T until(Supplier<T> probe, java.util.function.Predicate<T> done, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return until(probe, done, what, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #until(Supplier, java.util.function.Predicate, String)}, waiting at most {@code timeout}. */
+    public static <T> T until(Supplier<T> probe, java.util.function.Predicate<T> done, String what,
+                              Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) {

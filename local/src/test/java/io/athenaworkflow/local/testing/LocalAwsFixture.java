@@ -71,10 +71,15 @@ public final class LocalAwsFixture implements AutoCloseable {
 
     /** Polls GetQueryExecution until the query is SUCCEEDED, FAILED or CANCELLED. */
     public QueryExecution awaitDone(String id) {
+        return awaitDone(id, java.time.Duration.ofSeconds(30));
+    }
+
+    /** As {@link #awaitDone(String)}, waiting at most {@code timeout} (e.g. for an engine that is still starting). */
+    public QueryExecution awaitDone(String id, java.time.Duration timeout) {
         return Await.until(() -> execution(id), q -> switch (q.status().state()) {
             case SUCCEEDED, FAILED, CANCELLED -> true;
             default -> false;
-        }, "query " + id + " to finish");
+        }, "query " + id + " to finish", timeout);
     }
 
     /** POSTs a raw AWS JSON request (for bodies an SDK would never send). */

@@ -1,7 +1,7 @@
 package io.athenaworkflow.local.athena.engine;
 
 /**
- * Runs one Athena (Trino dialect) statement on embedded DuckDB, against the tables of a Glue-style catalog whose
+ * Runs one Athena (Trino dialect) statement on the local engine (embedded DuckDB, or Trino), against the tables of a Glue-style catalog whose
  * data are the objects of the local S3. DDL changes the catalog; SELECT/WITH stream typed rows to a sink.
  * Implementations are thread-safe: the Athena service runs several statements at once.
  */
@@ -15,6 +15,15 @@ public interface SqlEngine extends AutoCloseable {
      * @throws QueryCancelled when {@link Statement#cancellation()} was triggered while it ran
      */
     StatementOutcome execute(Statement statement, ResultSink sink);
+
+    /**
+     * Checks that {@code sql} parses, as Athena does before StartQueryExecution accepts a query. Engines that cannot
+     * tell before running accept everything here and report the syntax error when the query runs.
+     *
+     * @throws QueryFailure with the engine's message ({@code line L:C: ...}) when the statement does not parse
+     */
+    default void checkSyntax(String sql) {
+    }
 
     @Override
     void close();

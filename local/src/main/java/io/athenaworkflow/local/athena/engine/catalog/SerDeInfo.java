@@ -17,6 +17,7 @@ public record SerDeInfo(String serializationLibrary, Map<String, String> paramet
     public static final String HIVE_JSON = "org.apache.hive.hcatalog.data.JsonSerDe";
     public static final String PARQUET = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
     public static final String ORC = "org.apache.hadoop.hive.ql.io.orc.OrcSerde";
+    public static final String AVRO = "org.apache.hadoop.hive.serde2.avro.AvroSerDe";
 
     public SerDeInfo {
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));

@@ -98,6 +98,14 @@ public final class DdlExecutor {
     private void createTable(DdlStatement.CreateTable s, String currentDatabase) {
         String db = database(s.name(), currentDatabase);
         requireDatabase(db);
+        if (s.serde().equals(SerDeInfo.ORC) || s.inputFormat().toLowerCase(Locale.ROOT).contains("orc")) {
+            throw AthenaErrors.notSupported("STORED AS ORC is not supported locally: DuckDB cannot read ORC files. "
+                    + "Store the data as PARQUET, TEXTFILE (CSV/TSV) or JSON");
+        }
+        if (s.serde().equals(SerDeInfo.AVRO) || s.inputFormat().toLowerCase(Locale.ROOT).contains("avro")) {
+            throw AthenaErrors.notSupported("STORED AS AVRO is not supported locally (supported: PARQUET, TEXTFILE, "
+                    + "JSON)");
+        }
         Set<String> names = new LinkedHashSet<>();
         for (ColumnDefinition c : concat(s.columns(), s.partitionKeys())) {
             if (!names.add(c.name())) {

@@ -230,10 +230,18 @@ public final class DdlParser {
                     inputFormat = CatalogTable.TEXT_INPUT;
                     outputFormat = CatalogTable.TEXT_OUTPUT;
                 }
-                case "ORC" -> throw AthenaErrors.notSupported("STORED AS ORC is not supported locally: DuckDB cannot "
-                        + "read ORC files. Store the data as PARQUET, TEXTFILE (CSV/TSV) or JSON");
+                case "ORC" -> {
+                    serde = serde == null ? SerDeInfo.ORC : serde;
+                    inputFormat = CatalogTable.ORC_INPUT;
+                    outputFormat = CatalogTable.ORC_OUTPUT;
+                }
+                case "AVRO" -> {
+                    serde = serde == null ? SerDeInfo.AVRO : serde;
+                    inputFormat = CatalogTable.AVRO_INPUT;
+                    outputFormat = CatalogTable.AVRO_OUTPUT;
+                }
                 default -> throw AthenaErrors.notSupported("STORED AS " + storedAs + " is not supported locally "
-                        + "(supported: PARQUET, TEXTFILE, JSON)");
+                        + "(supported: PARQUET, ORC, AVRO, TEXTFILE, JSON)");
             }
         }
         if (serde == null) {
@@ -244,10 +252,6 @@ public final class DdlParser {
             boolean parquet = serde.equals(SerDeInfo.PARQUET);
             inputFormat = parquet ? CatalogTable.PARQUET_INPUT : CatalogTable.TEXT_INPUT;
             outputFormat = parquet ? CatalogTable.PARQUET_OUTPUT : CatalogTable.TEXT_OUTPUT;
-        }
-        if (serde.equals(SerDeInfo.ORC) || inputFormat.toLowerCase(Locale.ROOT).contains("orc")) {
-            throw AthenaErrors.notSupported("ORC tables are not supported locally: DuckDB cannot read ORC files. "
-                    + "Store the data as PARQUET, TEXTFILE (CSV/TSV) or JSON");
         }
         if (serde.equals(SerDeInfo.LAZY_SIMPLE) && !serdeProperties.containsKey("serialization.format")) {
             serdeProperties.put("serialization.format", serdeProperties.getOrDefault("field.delim", "1"));

@@ -1,0 +1,51 @@
+package io.athenaworkflow.local.athena.engine.trino;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the embedded Trino engine comes from and how much memory it gets.
+ *
+ * @param home the engine folder the build lays out like Trino's server tarball: {@code lib/} (the server's class
+ *     path) and {@code plugin/hive/} (the Hive connector); {@code trino-engine/target/trino} in a checkout
+ * @param java the {@code java} executable of a JDK 25 (Trino 483's minimum)
+ * @param maxHeap the child JVM's {@code -Xmx}, e.g. {@code 1G}; Trino sizes its memory pools from it
+ */
+public record TrinoEngineSettings(Path home, Path java, String maxHeap) {
+
+    /** The system property naming {@link #home()}; the CLI and the build set it. */
+    public static final String HOME_PROPERTY = "athena.trino.home";
+
+    public TrinoEngineSettings {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(java, "java");
+        Objects.requireNonNull(maxHeap, "maxHeap");
+    }
+
+    /**
+     * The engine in {@code -Dathena.trino.home}, else in {@code trino-engine/target/trino} under
+     * {@code -Dathena.project.root} or the working directory, run by this JVM's own {@code java} with a 1 GB heap.
+     *
+     * @throws TrinoStartException when no engine folder is there
+     */
+    public static TrinoEngineSettings defaults() {
+        String configured = System.getProperty(HOME_PROPERTY);
+        Path home;
+        if (configured != null && !configured.isBlank()) {
+            home = Path.of(configured);
+        } else {
+            String root = System.getProperty("athena.project.root", ".");
+            home = Path.of(root).resolve("trino-engine/target/trino");
+        }
+        home = home.toAbsolutePath().normalize();
+        if (!Files.isDirectory(home.resolve("lib")) || !Files.isDirectory(home.resolve("plugin/hive"))) {
+            throw new TrinoStartException("The Trino engine is not built: " + home + " has no lib/ and plugin/hive/. "
+                    + "Build it with `./mvnw -pl trino-engine,trino-engine/hive-plugin package` (or set -D"
+                    + HOME_PROPERTY
+                    + " to a folder laid out like Trino's server tarball).");
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new TrinoEngineSettings(home, java, "1G");
+    }
+}

@@ -1,0 +1,239 @@
+package io.athenaworkflow.local.athena.engine.trino;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Trino 483 as a child JVM: Trino's own server main ({@link TrinoLauncher}) over a generated {@code etc/} folder,
+ * listening on 127.0.0.1 only. Catalogs are created at run time ({@code catalog.management=dynamic}), one per
+ * local Athena, so one engine serves every runtime of a JVM (each test's runtime has its own S3 port).
+ *
+ * <p>Why a child JVM: Trino replaces System.out/err and the root JUL handler, sizes its memory pools from -Xmx,
+ * starts about 300 threads and brings Jetty, AWS SDK and okhttp versions that differ from the runtime's; in its own
+ * process it needs no class-loader isolation and its memory is its own. Start-up takes 6-8 s of CPU, so it runs in
+ * the background and callers wait in {@link #uri()} only if it is not ready yet.
+ */
+public final class TrinoProcess implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(TrinoProcess.class.getName());
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static TrinoProcess shared;
+    /** Athena's catalog name as Trino spells it. */
+    static final String ATHENA_CATALOG = "awsdatacatalog";
+
+    private final Path workDir;
+    private final Process process;
+    private final URI uri;
+    private final CompletableFuture<URI> ready;
+    private final java.util.concurrent.atomic.AtomicBoolean athenaCatalogTaken =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    private TrinoProcess(Path workDir, Process process, URI uri) {
+        this.workDir = workDir;
+        this.process = process;
+        this.uri = uri;
+        this.ready = CompletableFuture.supplyAsync(this::awaitReady);
+    }
+
+    /**
+     * The engine of this JVM, started on first use (in the background) and stopped when the JVM exits. Every
+     * runtime in the JVM shares it.
+     */
+    public static synchronized TrinoProcess shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            TrinoProcess started = start(TrinoEngineSettings.defaults());
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "athena-trino-stop"));
+            shared = started;
+        }
+        return shared;
+    }
+
+    /** Starts an engine with {@code settings}; returns at once (see {@link #uri()}). */
+    public static TrinoProcess start(TrinoEngineSettings settings) {
+        try {
+            Path workDir = Files.createTempDirectory("athena-local-trino");
+            int port = freePort();
+            writeConfig(workDir, settings, port);
+            Path log = workDir.resolve("trino.log");
+            ProcessBuilder builder = new ProcessBuilder(command(settings, workDir))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Process process = builder.start();
+            LOG.log(System.Logger.Level.DEBUG, "Trino engine starting on port " + port + ", log " + log);
+            return new TrinoProcess(workDir, process, URI.create("http://127.0.0.1:" + port));
+        } catch (IOException e) {
+            throw new TrinoStartException("Cannot start the Trino engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** The engine's HTTP endpoint, once it accepts queries; waits for the start-up if it is still running. */
+    public URI uri() {
+        try {
+            return ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrinoStartException("Interrupted while waiting for the Trino engine to start", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof TrinoStartException start ? start
+                    : new TrinoStartException("The Trino engine did not start: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new TrinoStartException("The Trino engine did not start within " + START_TIMEOUT.toSeconds()
+                    + " s; its log: " + workDir.resolve("trino.log"), e);
+        }
+    }
+
+    /**
+     * A name for a new local Athena catalog: {@code awsdatacatalog} (Athena's own name, so that fully qualified
+     * names and error messages read as on Athena) for the first runtime using this engine, a unique name for
+     * runtimes that run at the same time.
+     */
+    String claimCatalogName() {
+        return athenaCatalogTaken.compareAndSet(false, true) ? ATHENA_CATALOG
+                : "athena_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Gives a catalog name back once its catalog is dropped. */
+    void releaseCatalogName(String name) {
+        if (name.equals(ATHENA_CATALOG)) {
+            athenaCatalogTaken.set(false);
+        }
+    }
+
+    /** The engine's log file (Trino's console output). */
+    public Path log() {
+        return workDir.resolve("trino.log");
+    }
+
+    private URI awaitReady() {
+        HttpRequest info = HttpRequest.newBuilder(uri.resolve("/v1/info")).timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new TrinoStartException("The Trino engine exited with status " + process.exitValue()
+                            + " while starting; its log: " + log() + "\n" + tail(log()));
+                }
+                try {
+                    HttpResponse<String> response = http.send(info, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("\"starting\":false")) {
+                        return uri;
+                    }
+                } catch (IOException notYetListening) {
+                    // The HTTP server opens late in the start-up.
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TrinoStartException("Interrupted while waiting for the Trino engine to start", e);
+        }
+        throw new TrinoStartException("The Trino engine did not start within " + START_TIMEOUT.toSeconds()
+                + " s; its log: " + log());
+    }
+
+    private static List<String> command(TrinoEngineSettings settings, Path workDir) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.java().toString());
+        command.add("-Xmx" + settings.maxHeap());
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        // Trino's vectorized code paths; without it: NoClassDefFoundError jdk/incubator/vector/VectorShape.
+        command.add("--add-modules=jdk.incubator.vector");
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("--sun-misc-unsafe-memory-access=allow");
+        command.add("-Djdk.attach.allowAttachSelf=true");
+        command.add("-Dconfig=" + workDir.resolve("etc/config.properties"));
+        command.add("-D" + TrinoLauncher.PARENT_PID + "=" + ProcessHandle.current().pid());
+        command.add("-cp");
+        command.add(launcherClassPath() + java.io.File.pathSeparator + settings.home().resolve("lib") + "/*");
+        command.add(TrinoLauncher.class.getName());
+        command.add("483");
+        return command;
+    }
+
+    /** Where {@link TrinoLauncher} is: the runtime's jar or classes folder (nothing else of it is loaded). */
+    private static String launcherClassPath() {
+        try {
+            return Path.of(TrinoLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new TrinoStartException("Cannot locate the runtime's classes: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeConfig(Path workDir, TrinoEngineSettings settings, int port) throws IOException {
+        Path etc = Files.createDirectories(workDir.resolve("etc"));
+        Files.writeString(etc.resolve("config.properties"), String.join("\n",
+                "coordinator=true",
+                "node-scheduler.include-coordinator=true",
+                "node.environment=athena_local",
+                "node.id=athena-local",
+                // Loopback only: bind and advertise 127.0.0.1.
+                "node.bind-ip=127.0.0.1",
+                "node.internal-address=127.0.0.1",
+                "http-server.http.port=" + port,
+                "http-server.log.enabled=false",
+                "discovery.uri=http://127.0.0.1:" + port,
+                // A client (the runtime) that stops polling abandons its query after this long.
+                "query.client.timeout=10m",
+                "node-scheduler.min-candidates=1",
+                // Each local Athena creates its own catalog (its S3 endpoint and metastore folder) at run time.
+                "catalog.management=dynamic",
+                "catalog.store=memory",
+                "plugin.dir=" + settings.home().resolve("plugin"),
+                ""));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the engine (its catalogs live in memory; the metastores stay in their runtimes' folders). */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        ready.cancel(true);
+        deleteRecursively(workDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Cannot delete the engine's folder " + dir + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package io.athenaworkflow.local.athena.engine.trino;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.local.athena.AthenaCatalog;
+import io.athenaworkflow.local.athena.engine.AthenaErrors;
+import io.athenaworkflow.local.athena.engine.Cancellation;
+import io.athenaworkflow.local.athena.engine.QueryCancelled;
+import io.athenaworkflow.local.athena.engine.QueryFailure;
+import io.athenaworkflow.local.athena.engine.ResultColumn;
+import io.athenaworkflow.local.athena.engine.ResultFormat;
+import io.athenaworkflow.local.athena.engine.ResultSink;
+import io.athenaworkflow.local.athena.engine.SqlEngine;
+import io.athenaworkflow.local.athena.engine.Statement;
+import io.athenaworkflow.local.athena.engine.StatementOutcome;
+import io.athenaworkflow.local.athena.engine.catalog.Catalog;
+import io.athenaworkflow.local.athena.engine.ddl.DdlParser;
+import io.athenaworkflow.local.athena.engine.sql.Lexer;
+import io.athenaworkflow.local.athena.engine.sql.Token;
+import io.athenaworkflow.local.athena.engine.sql.TokenKind;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The local Athena SQL engine on Trino, Athena engine v3's own engine: queries, views, CTAS and INSERT run as
+ * written; Athena's Hive DDL ({@code CREATE EXTERNAL TABLE ... ROW FORMAT ... LOCATION ...}, MSCK REPAIR TABLE,
+ * partitions, SHOW, DESCRIBE) is mapped onto Trino's Hive connector by {@link HiveDdl}; the Glue-style catalog API
+ * answers from the same Hive metastore ({@link TrinoCatalog}).
+ *
+ * <p>Each engine owns one Trino catalog, created at run time in the (shared) engine process: a Hive connector
+ * with a file metastore in {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style,
+ * at the runtime's edge endpoint). Creating it waits for the engine process, so it happens on first use.
+ */
+public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
+
+    /** The name of the one prepared statement that carries a query with ExecutionParameters. */
+    private static final String PREPARED = "athena_statement";
+    private static final String DEFAULT_DATABASE = "default";
+
+    private final TrinoProcess process;
+    private final TrinoClient client;
+    private final String catalog;
+    private final TrinoCatalogSettings catalogSettings;
+    private final HiveDdl ddl;
+    private final TrinoCatalog metadata;
+    private boolean catalogCreated;
+    private boolean closed;
+
+    private TrinoSqlEngine(TrinoProcess process, TrinoClient client, TrinoCatalogSettings catalogSettings) {
+        this.process = process;
+        this.client = client;
+        this.catalogSettings = catalogSettings;
+        this.catalog = catalogSettings.name();
+        TrinoRunner runner = this::run;
+        this.metadata = new TrinoCatalog(runner, catalog);
+        this.ddl = new HiveDdl(runner, catalog, metadata);
+    }
+
+    /**
+     * An engine on {@code process} over the S3 at {@code s3Endpoint}, keeping its Hive metastore in
+     * {@code metastoreDir} (created when missing; an existing metastore is used as it is).
+     */
+    public static TrinoSqlEngine create(TrinoProcess process, URI s3Endpoint, Path metastoreDir) {
+        String name = process.claimCatalogName();
+        try {
+            java.nio.file.Files.createDirectories(metastoreDir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create the metastore folder " + metastoreDir, e);
+        }
+        TrinoSqlEngine engine = new TrinoSqlEngine(process, new TrinoClient(process::uri),
+                new TrinoCatalogSettings(name, s3Endpoint, metastoreDir.toAbsolutePath()));
+        // In the background, so the runtime's port opens at once and the first query finds the catalog ready.
+        Thread.ofVirtual().name("athena-trino-catalog").start(() -> {
+            try {
+                engine.ensureCatalog();
+            } catch (RuntimeException e) {
+                // The first statement reports it (it tries again).
+            }
+        });
+        return engine;
+    }
+
+    @Override
+    public StatementOutcome execute(Statement statement, ResultSink sink) {
+        if (statement.cancellation().isCancelled()) {
+            throw new QueryCancelled("Query was cancelled before it started");
+        }
+        if (statement.catalog() != null && !statement.catalog().equalsIgnoreCase(Catalog.NAME)) {
+            throw AthenaErrors.query("CATALOG_NOT_FOUND", null, "Catalog '" + statement.catalog()
+                    + "' not found (the local engine has only " + Catalog.NAME + ")");
+        }
+        String database = statement.database() == null || statement.database().isBlank()
+                ? DEFAULT_DATABASE : statement.database().toLowerCase(Locale.ROOT);
+        String sql = withoutTrailingSemicolons(statement.sql() == null ? "" : statement.sql());
+        if (isHiveDdl(sql)) {
+            if (!statement.executionParameters().isEmpty()) {
+                throw AthenaErrors.query("INVALID_PARAMETER_USAGE", null,
+                        "Execution parameters are only supported for DML statements (SELECT, INSERT, CTAS, UNLOAD)");
+            }
+            return ddl.execute(DdlParser.parse(sql), database, statement.cancellation(), sink);
+        }
+        return query(statement, sql, database, sink);
+    }
+
+    /**
+     * Rejects a statement that does not parse, as Athena's StartQueryExecution does: Trino parses it (PREPARE parses
+     * without analysing) and reports {@code SYNTAX_ERROR} with line and column. Athena's Hive DDL is parsed by
+     * {@link DdlParser} when it runs.
+     */
+    @Override
+    public void checkSyntax(String sql) {
+        String text = withoutTrailingSemicolons(sql);
+        if (text.isBlank() || isHiveDdl(text)) {
+            return;
+        }
+        try {
+            // On its own line, so that Trino's line:column point into the statement as written (one line up).
+            client.execute("PREPARE " + PREPARED + " FROM\n" + text, TrinoClient.Session.of(null, null),
+                    new Cancellation(), TrinoRunner.IGNORE);
+        } catch (TrinoQueryError e) {
+            if (e.errorName().equals("SYNTAX_ERROR")) {
+                throw TrinoErrors.toAthena(e.shiftedUp(1), catalog);
+            }
+        }
+    }
+
+    private StatementOutcome query(Statement statement, String sql, String database, ResultSink sink) {
+        List<String> parameters = statement.executionParameters();
+        String text = sql;
+        Map<String, String> prepared = Map.of();
+        if (!parameters.isEmpty()) {
+            // Trino binds ExecutionParameters itself: each is parsed as one expression of EXECUTE ... USING.
+            prepared = Map.of(PREPARED, sql);
+            text = "EXECUTE " + PREPARED + " USING " + String.join(", ", parameters);
+        }
+        StreamingRows rows = new StreamingRows(sink);
+        TrinoClient.Outcome outcome = run(text, new TrinoClient.Session(catalog, database, prepared),
+                statement.cancellation(), rows);
+        return outcome(outcome, rows.count);
+    }
+
+    private static StatementOutcome outcome(TrinoClient.Outcome outcome, long rows) {
+        String updateType = outcome.updateType();
+        if (updateType == null) {
+            return new StatementOutcome("DML", "SELECT", outcome.processedBytes(), rows);
+        }
+        return switch (updateType) {
+            case "CREATE TABLE" ->
+                    new StatementOutcome("DDL", "CREATE_TABLE_AS_SELECT", outcome.processedBytes(), rows);
+            case "INSERT", "DELETE", "UPDATE", "MERGE" ->
+                    new StatementOutcome("DML", updateType, outcome.processedBytes(), rows);
+            default -> new StatementOutcome("DDL", updateType.replace(' ', '_'), outcome.processedBytes(), rows);
+        };
+    }
+
+    /** Runs one Trino statement in {@code schema} of this engine's catalog (a {@link TrinoRunner}). */
+    private TrinoClient.Outcome run(String sql, String schema, Cancellation cancellation, TrinoClient.Rows rows) {
+        return run(sql, new TrinoClient.Session(catalog, schema, Map.of()), cancellation, rows);
+    }
+
+    /** Runs one Trino statement on this engine's catalog, mapping Trino's errors to Athena's. */
+    private TrinoClient.Outcome run(String sql, TrinoClient.Session session, Cancellation cancellation,
+                                    TrinoClient.Rows rows) {
+        ensureCatalog();
+        try {
+            return client.execute(sql, session, cancellation, rows);
+        } catch (TrinoQueryError e) {
+            throw TrinoErrors.toAthena(e, catalog);
+        } catch (TrinoStartException e) {
+            throw AthenaErrors.internal(e.getMessage(), e);
+        }
+    }
+
+    /** Creates this engine's catalog in the engine process on first use (waiting for the process to be ready). */
+    private synchronized void ensureCatalog() {
+        if (catalogCreated) {
+            return;
+        }
+        if (closed) {
+            throw AthenaErrors.internal("The local Athena engine is closed", null);
+        }
+        try {
+            client.execute(catalogSettings.createStatement(), TrinoClient.Session.of(null, null),
+                    new Cancellation(), TrinoRunner.IGNORE);
+            client.execute("CREATE SCHEMA IF NOT EXISTS " + catalog + "." + DEFAULT_DATABASE,
+                    TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
+        } catch (TrinoQueryError e) {
+            throw AthenaErrors.internal("Cannot create the local Athena catalog in Trino: " + e.getMessage(), e);
+        } catch (TrinoStartException e) {
+            throw AthenaErrors.internal(e.getMessage(), e);
+        }
+        catalogCreated = true;
+    }
+
+    /** Whether the statement is Athena's Hive DDL (views, CTAS and queries are Trino SQL and go to Trino as is). */
+    private static boolean isHiveDdl(String sql) {
+        List<Token> tokens;
+        try {
+            tokens = Lexer.tokenize(sql, Lexer.Dialect.HIVE);
+        } catch (QueryFailure e) {
+            return false; // Trino reports the error.
+        }
+        if (tokens.isEmpty() || tokens.get(0).kind() == TokenKind.EOF || !DdlParser.handles(tokens)) {
+            return false;
+        }
+        String first = tokens.get(0).value();
+        String second = tokens.size() > 1 ? tokens.get(1).value() : "";
+        String third = tokens.size() > 2 ? tokens.get(2).value() : "";
+        boolean view = second.equalsIgnoreCase("view") || second.equalsIgnoreCase("or")
+                || second.equalsIgnoreCase("views") || third.equalsIgnoreCase("view");
+        return !(view && (first.equalsIgnoreCase("create") || first.equalsIgnoreCase("drop")
+                || first.equalsIgnoreCase("show")));
+    }
+
+    private static String withoutTrailingSemicolons(String sql) {
+        int end = sql.length();
+        while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+            end--;
+        }
+        return sql.substring(0, end);
+    }
+
+    @Override
+    public List<Database> databases() {
+        ensureCatalog();
+        return metadata.databases();
+    }
+
+    @Override
+    public List<Table> tables(String database) {
+        ensureCatalog();
+        return metadata.tables(database);
+    }
+
+    /** Drops this engine's catalog from the engine process (its metastore folder stays). */
+    @Override
+    public void close() {
+        boolean created;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            created = catalogCreated;
+            catalogCreated = false;
+        }
+        try {
+            if (created) {
+                client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null),
+                        new Cancellation(), TrinoRunner.IGNORE);
+            }
+        } catch (RuntimeException e) {
+            // The engine is gone already (JVM exit): nothing left to drop.
+        }
+        process.releaseCatalogName(catalog);
+    }
+
+    /** Streams a query's rows to the Athena result sink as Athena renders them. */
+    private static final class StreamingRows implements TrinoClient.Rows {
+
+        private final ResultSink sink;
+        private List<TrinoClient.Column> columns = List.of();
+        private long count;
+
+        StreamingRows(ResultSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void columns(List<TrinoClient.Column> columns) {
+            this.columns = columns;
+            List<ResultColumn> athena = new ArrayList<>(columns.size());
+            for (TrinoClient.Column c : columns) {
+                athena.add(TrinoValues.column(c.name(), c.type(), c.signature()));
+            }
+            sink.start(ResultFormat.CSV, athena);
+        }
+
+        @Override
+        public void row(List<JsonNode> values) {
+            List<String> rendered = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                rendered.add(TrinoValues.render(values.get(i), columns.get(i).signature()));
+            }
+            sink.row(rendered);
+            count++;
+        }
+    }
+}

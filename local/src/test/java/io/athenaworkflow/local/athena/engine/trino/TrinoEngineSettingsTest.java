@@ -1,0 +1,47 @@
+package io.athenaworkflow.local.athena.engine.trino;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the engine folder comes from, and the error when it is not built. */
+class TrinoEngineSettingsTest {
+
+    private final String configured = System.getProperty(TrinoEngineSettings.HOME_PROPERTY);
+
+    @AfterEach
+    void restore() {
+        if (configured == null) {
+            System.clearProperty(TrinoEngineSettings.HOME_PROPERTY);
+        } else {
+            System.setProperty(TrinoEngineSettings.HOME_PROPERTY, configured);
+        }
+    }
+
+    @Test
+    void defaults_whenEngineFolderMissing_failsSayingHowToBuildIt(@TempDir Path empty) {
+        System.setProperty(TrinoEngineSettings.HOME_PROPERTY, empty.toString());
+
+        assertThatThrownBy(TrinoEngineSettings::defaults)
+                .isInstanceOf(TrinoStartException.class)
+                .hasMessageContaining("The Trino engine is not built: " + empty)
+                .hasMessageContaining("./mvnw -pl trino-engine,trino-engine/hive-plugin package");
+    }
+
+    @Test
+    void defaults_whenEngineFolderLaidOut_usesItWithThisJvmsJava(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("lib"));
+        Files.createDirectories(home.resolve("plugin/hive"));
+        System.setProperty(TrinoEngineSettings.HOME_PROPERTY, home.toString());
+
+        TrinoEngineSettings settings = TrinoEngineSettings.defaults();
+
+        assertThat(settings.home()).isEqualTo(home.toAbsolutePath().normalize());
+        assertThat(settings.java()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+}
