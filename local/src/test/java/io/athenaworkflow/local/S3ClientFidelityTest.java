@@ -1,7 +1,6 @@
 package io.athenaworkflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,10 +41,10 @@ class S3ClientFidelityTest {
 
     @BeforeAll
     static void requireClients() {
-        assumeTrue(ExternalClients.available("python3", "-c", "import boto3"),
+        ExternalClients.require(ExternalClients.available("python3", "-c", "import boto3"),
                 "python3 with boto3 is not installed on this machine: install it to run the S3 client checks");
-        assumeTrue(ExternalClients.available("curl", "--version"), "curl is not installed on this machine");
-        assumeTrue(ExternalClients.available("aws", "--version"), "the AWS CLI ('aws') is not installed on this machine");
+        ExternalClients.require(ExternalClients.available("curl", "--version"), "curl is not installed on this machine");
+        ExternalClients.require(ExternalClients.available("aws", "--version"), "the AWS CLI ('aws') is not installed on this machine");
     }
 
     @BeforeEach

@@ -3,6 +3,7 @@ package io.athenaworkflow.local.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.athenaworkflow.local.ExternalClients;
 import io.athenaworkflow.local.LocalAwsConfig;
 import io.athenaworkflow.local.LocalRuntime;
 import io.athenaworkflow.local.LocalRuntimeConfig;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,9 +39,9 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void startRuntime() {
-        requireTool(Files.isExecutable(CHROMIUM), "chromium is not installed at " + CHROMIUM
+        ExternalClients.require(Files.isExecutable(CHROMIUM), "chromium is not installed at " + CHROMIUM
                 + " (apt-get install -y chromium; .ci/run does it)");
-        requireTool(Files.isDirectory(CONSOLE.resolve("node_modules/playwright-core")),
+        ExternalClients.require(Files.isDirectory(CONSOLE.resolve("node_modules/playwright-core")),
                 "the console's npm packages are not installed (the local module's build runs npm ci in " + CONSOLE + ")");
         Path root = projectRoot();
         runtime = LocalRuntime.start(LocalRuntimeConfig.of(root, Path.of(System.getProperty("athena.functions.artifact")))
@@ -141,14 +141,6 @@ class ConsoleBrowserTest {
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
         }
-    }
-
-    /** A missing browser skips the tests on a developer's machine and fails them in CI. */
-    private static void requireTool(boolean present, String message) {
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.assumeTrue(present, message);
     }
 
     private static Path projectRoot() {
