@@ -1,19 +1,24 @@
 package io.athenaworkflow.local.sfn.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.sfn.asl.StatesError;
+import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
 import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import io.athenaworkflow.local.sfn.asl.definition.StateGraph;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.history.HistoryLimitExceededException;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Inline Map: runs the item processor once per item, at most MaxConcurrency at a time, each iteration in its own
- * variable scope; failures beyond the tolerated count and percentage fail the state.
+ * Map: runs the item processor once per item, at most MaxConcurrency at a time, each iteration in its own variable
+ * scope; failures beyond the tolerated count and percentage fail the state. A Distributed Map reads its items with its
+ * ItemReader (through the {@link TaskInvoker}), brackets the iterations with MapRunStarted and MapRunSucceeded or
+ * MapRunFailed, and fails with States.ExceedToleratedFailureThreshold once its tolerance is exceeded.
  */
 final class MapExecutor {
 
@@ -27,9 +32,10 @@ final class MapExecutor {
     private final StateRunner runner;
     private final int concurrencyCap;
     private final MapSettings settings;
+    private final TaskInvoker invoker;
 
     MapExecutor(DataFlows flows, HistoryWriter history, BranchJoin join, RuntimeClock clock, Execution execution,
-                StateRunner runner, int concurrencyCap) {
+                StateRunner runner, int concurrencyCap, TaskInvoker invoker) {
         this.flows = flows;
         this.history = history;
         this.join = join;
@@ -38,12 +44,14 @@ final class MapExecutor {
         this.runner = runner;
         this.concurrencyCap = concurrencyCap;
         this.settings = new MapSettings(flows);
+        this.invoker = invoker;
     }
 
     Outcome run(StateCall call, MapState state) {
         ObjectNode context = call.context();
         JsonNode effective = flows.effectiveInput(call, state.flow(), context);
-        JsonNode items = flows.items(call, state, effective, context);
+        JsonNode items = state.itemReader() == null ? flows.items(call, state, effective, context)
+                : read(call, state.itemReader(), effective, context);
         int maxConcurrency = settings.count(call, state.maxConcurrency(), context);
         int limit = maxConcurrency == 0 ? concurrencyCap : Math.min(maxConcurrency, concurrencyCap);
         int toleratedCount = settings.count(call, state.toleratedFailureCount(), context);
@@ -52,6 +60,10 @@ final class MapExecutor {
         startedDetails.put("length", items.size());
         HistoryEvent started = history.append(call.frame, "MapStateStarted", "mapStateStartedEventDetails",
                 startedDetails);
+        if (state.distributed()) {
+            history.append(call.frame, "MapRunStarted", "mapRunStartedEventDetails",
+                    NODES.objectNode().put("mapRunArn", mapRunArn(state)));
+        }
         StateGraph processor = state.processor();
         int count = items.size();
         JsonNode[] results = new JsonNode[count];
@@ -106,7 +118,8 @@ final class MapExecutor {
                             }
                             results[index] = errorOutput;
                         }
-                        if (exceeded && failure.record(tolerated(e, toleratedCount, toleratedPercentage))) {
+                        if (exceeded && failure.record(tolerated(e, state.distributed(), toleratedCount,
+                                toleratedPercentage))) {
                             fork.stop();
                         }
                     } catch (HistoryLimitExceededException | IllegalStateException e) {
@@ -122,15 +135,66 @@ final class MapExecutor {
             BranchJoin.awaitQuietly(fork);
             throw new Cancelled();
         }
+        if (state.distributed()) {
+            endMapRun(call, failure, cancelled.get());
+        }
         return join.join(call, state.flow(), context, "Map", failure, cancelled.get(), results);
     }
 
+    /** The ItemReader's items: its Parameters/Arguments evaluated like an ItemSelector, read, cut to MaxItems. */
+    private JsonNode read(StateCall call, ItemReader reader, JsonNode effective, ObjectNode context) {
+        JsonNode arguments = reader.arguments() == null ? NODES.objectNode()
+                : flows.selectItem(call, reader.arguments(), effective, context);
+        JsonNode items;
+        try {
+            items = invoker.readItems(reader, arguments);
+        } catch (StatesError e) {
+            if (ErrorNames.RUNTIME.equals(e.error()) || "States.ItemReaderFailed".equals(e.error())) {
+                throw e;
+            }
+            throw new StatesError("States.ItemReaderFailed", call.prefix() + e.error() + ": " + e.cause());
+        }
+        if (reader.maxItems() > 0 && items.size() > reader.maxItems()) {
+            ArrayNode limited = NODES.arrayNode();
+            for (int i = 0; i < reader.maxItems(); i++) {
+                limited.add(items.get(i));
+            }
+            return limited;
+        }
+        return items;
+    }
+
     /**
-     * The error a Map fails with: the iteration's own error when no failure is tolerated (as an inline Map does),
-     * States.ExceedToleratedFailureThreshold when a tolerance was set and exceeded.
+     * The Map Run's ARN as AWS forms it:
+     * {@code arn:aws:states:REGION:ACCOUNT:mapRun:MACHINE/LABEL:ID}, the label defaulting to the state's name.
      */
-    private static StatesError tolerated(StatesError error, int toleratedCount, double toleratedPercentage) {
-        if (toleratedCount == 0 && toleratedPercentage == 0) {
+    private String mapRunArn(MapState state) {
+        String[] parts = execution.context().stateMachineArn().split(":", 7);
+        String label = state.label() == null ? state.name() : state.label();
+        return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "mapRun", parts[6] + "/" + label,
+                UUID.randomUUID().toString());
+    }
+
+    /** MapRunFailed with the Map's error, or MapRunSucceeded; a cancelled run records neither (it was aborted). */
+    private void endMapRun(StateCall call, BranchJoin.Failure failure, boolean cancelled) {
+        if (failure.value() instanceof StatesError error) {
+            ObjectNode details = NODES.objectNode();
+            details.put("error", error.error());
+            details.put("cause", error.cause());
+            history.append(call.frame, "MapRunFailed", "mapRunFailedEventDetails", details);
+        } else if (failure.value() == null && !cancelled && !call.frame.cancelled.getAsBoolean()) {
+            history.append(call.frame, "MapRunSucceeded", null, null);
+        }
+    }
+
+    /**
+     * The error a Map fails with: the iteration's own error when an inline Map tolerates no failure,
+     * States.ExceedToleratedFailureThreshold when a tolerance was set and exceeded, and always for a Distributed Map
+     * (its Map Run fails, not the item).
+     */
+    private static StatesError tolerated(StatesError error, boolean distributed, int toleratedCount,
+                                         double toleratedPercentage) {
+        if (!distributed && toleratedCount == 0 && toleratedPercentage == 0) {
             return error;
         }
         return new StatesError("States.ExceedToleratedFailureThreshold",
