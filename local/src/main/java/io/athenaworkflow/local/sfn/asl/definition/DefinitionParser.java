@@ -358,12 +358,8 @@ final class DefinitionParser {
     }
 
     private StateGraph map(ObjectNode json, String pointer, QueryLanguage language, List<Set<String>> scopes) {
-        for (String field : List.of("ResultWriter", "ItemBatcher")) {
-            if (json.has(field)) {
-                throw new UnsupportedFeatureException(field + " (Distributed Map) is not supported by the local Step"
-                        + " Functions interpreter yet (at " + pointer + "/" + field + "); write the results with a"
-                        + " Task after the Map, or give each iteration one item");
-            }
+        if (json.has("ResultWriter")) {
+            throw unsupportedYet("ResultWriter", pointer);
         }
         atMostOne(json, pointer, "MaxConcurrency", "MaxConcurrencyPath");
         atMostOne(json, pointer, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
@@ -397,6 +393,9 @@ final class DefinitionParser {
             }
         }
         boolean distributed = config != null && config.has("Mode") && "DISTRIBUTED".equals(config.get("Mode").asText());
+        if (distributed && json.has("ItemBatcher")) {
+            throw unsupportedYet("ItemBatcher", pointer);
+        }
         if (distributed) {
             JsonNode executionType = config.get("ExecutionType");
             if (executionType == null || !Set.of("STANDARD", "EXPRESS").contains(executionType.asText())) {
@@ -419,6 +418,13 @@ final class DefinitionParser {
         ObjectNode graphOnly = processor.deepCopy();
         graphOnly.remove("ProcessorConfig");
         return graph(graphOnly, processorPointer, language, scopes);
+    }
+
+    /** A Distributed Map field the local interpreter does not run yet (an INLINE Map ignores ItemBatcher). */
+    private static UnsupportedFeatureException unsupportedYet(String field, String pointer) {
+        return new UnsupportedFeatureException(field + " (Distributed Map) is not supported by the local Step"
+                + " Functions interpreter yet (at " + pointer + "/" + field + "); write the results with a Task after"
+                + " the Map, or give each iteration one item");
     }
 
     /**

@@ -127,6 +127,20 @@ class StateMachineDefinitionTest {
     }
 
     @Test
+    void parse_whenItemBatcherOnInlineMap_isAcceptedButOnDistributedMapIsUnsupported() {
+        String map = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemBatcher":{"MaxItemsPerBatch":2},
+                  "ItemProcessor":{MODE"StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}""";
+
+        assertThat(StateMachineDefinition.parse(map.replace("MODE", "")).graph().state("M")).isPresent();
+        assertThatThrownBy(() -> StateMachineDefinition.parse(map.replace("MODE",
+                "\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},")))
+                .isInstanceOf(UnsupportedFeatureException.class)
+                .hasMessageContaining("ItemBatcher (Distributed Map) is not supported by the local Step Functions"
+                        + " interpreter yet (at /States/M/ItemBatcher)");
+    }
+
+    @Test
     void parse_whenItemReaderOnInlineMap_isRejected() {
         assertThatThrownBy(() -> StateMachineDefinition.parse("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{
