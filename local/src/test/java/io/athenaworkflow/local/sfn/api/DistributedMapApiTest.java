@@ -1,6 +1,7 @@
 package io.athenaworkflow.local.sfn.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidArnException;
+import software.amazon.awssdk.services.sfn.model.MapRunListItem;
+import software.amazon.awssdk.services.sfn.model.MapRunStatus;
+import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 
 /** Distributed Map (ItemReader over the local S3, tolerances, Map Run events) through the SDK v2 JSON API. */
 class DistributedMapApiTest {
@@ -183,6 +190,51 @@ class DistributedMapApiTest {
         HistoryEvent failed = history(execution).stream().filter(e -> e.type() == HistoryEventType.MAP_RUN_FAILED)
                 .findFirst().orElseThrow();
         assertThat(failed.mapRunFailedEventDetails().error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    }
+
+    @Test
+    void describeMapRun_whenRunsEnded_reportsStatusSettingsAndItemCountsAndListMapRunsListsThem() {
+        put("items.json", "[{\"fail\": true}, {\"fail\": false}, {\"fail\": false}, {\"fail\": false}]");
+
+        DescribeExecutionResponse passed = run(failingItems("\"ToleratedFailureCount\": 1, \"MaxConcurrency\": 1,"),
+                "{}");
+        DescribeExecutionResponse failed = run(failingItems("\"MaxConcurrency\": 1,"), "{}");
+
+        List<MapRunListItem> runs = fx.client.listMapRuns(b -> b.executionArn(passed.executionArn())).mapRuns();
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).executionArn()).isEqualTo(passed.executionArn());
+        assertThat(runs.get(0).stateMachineArn()).isEqualTo(passed.stateMachineArn());
+        DescribeMapRunResponse ok = fx.client.describeMapRun(b -> b.mapRunArn(runs.get(0).mapRunArn()));
+        assertThat(ok.status()).isEqualTo(MapRunStatus.SUCCEEDED);
+        assertThat(ok.executionArn()).isEqualTo(passed.executionArn());
+        assertThat(ok.maxConcurrency()).isEqualTo(1);
+        assertThat(ok.toleratedFailureCount()).isEqualTo(1);
+        assertThat(ok.stopDate()).isNotNull();
+        assertThat(ok.itemCounts().total()).isEqualTo(4);
+        assertThat(ok.itemCounts().succeeded()).isEqualTo(3);
+        assertThat(ok.itemCounts().failed()).isEqualTo(1);
+        assertThat(ok.itemCounts().pending()).isZero();
+        assertThat(ok.executionCounts().total()).isEqualTo(4);
+        String failedRun = fx.client.listMapRuns(b -> b.executionArn(failed.executionArn())).mapRuns().get(0)
+                .mapRunArn();
+        DescribeMapRunResponse ko = fx.client.describeMapRun(b -> b.mapRunArn(failedRun));
+        assertThat(ko.status()).isEqualTo(MapRunStatus.FAILED);
+        assertThat(ko.itemCounts().failed()).isEqualTo(1);
+        assertThat(ko.itemCounts().aborted()).isEqualTo(3);
+    }
+
+    @Test
+    void describeMapRun_whenUnknownOrNotAMapRunArn_throwsResourceNotFoundOrInvalidArn() {
+        String unknown = "arn:aws:states:us-east-1:000000000000:mapRun:m/label:7b0c5f5e-0000-4000-8000-000000000000";
+
+        assertThatThrownBy(() -> fx.client.describeMapRun(b -> b.mapRunArn(unknown)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> fx.client.describeMapRun(b -> b.mapRunArn(
+                "arn:aws:states:us-east-1:000000000000:execution:m:e")))
+                .isInstanceOf(InvalidArnException.class);
+        assertThatThrownBy(() -> fx.client.listMapRuns(b -> b.executionArn(
+                "arn:aws:states:us-east-1:000000000000:execution:m:missing")))
+                .isInstanceOf(ExecutionDoesNotExistException.class);
     }
 
     @Test

@@ -60,10 +60,15 @@ final class MapExecutor {
         startedDetails.put("length", items.size());
         HistoryEvent started = history.append(call.frame, "MapStateStarted", "mapStateStartedEventDetails",
                 startedDetails);
+        MapRun run = null;
         if (state.distributed()) {
+            run = new MapRun(mapRunArn(state), execution.context().executionArn(), clock.now(), maxConcurrency,
+                    toleratedCount, toleratedPercentage, items.size());
+            execution.addMapRun(run);
             history.append(call.frame, "MapRunStarted", "mapRunStartedEventDetails",
-                    NODES.objectNode().put("mapRunArn", mapRunArn(state)));
+                    NODES.objectNode().put("mapRunArn", run.arn()));
         }
+        MapRun mapRun = run;
         StateGraph processor = state.processor();
         int count = items.size();
         JsonNode[] results = new JsonNode[count];
@@ -82,6 +87,9 @@ final class MapExecutor {
                     ObjectNode iteration = NODES.objectNode();
                     iteration.put("name", state.name());
                     iteration.put("index", index);
+                    if (mapRun != null) {
+                        mapRun.itemStarted();
+                    }
                     try {
                         HistoryEvent iterationStarted = history.append(child, "MapIterationStarted",
                                 "mapIterationStartedEventDetails", iteration);
@@ -97,13 +105,22 @@ final class MapExecutor {
                         results[index] = runner.runGraph(processor, itemInput, child);
                         history.append(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                                 iteration);
+                        if (mapRun != null) {
+                            mapRun.itemSucceeded();
+                        }
                     } catch (Cancelled e) {
                         cancelled.set(true);
+                        if (mapRun != null) {
+                            mapRun.itemAborted();
+                        }
                         history.appendQuietly(child, "MapIterationAborted", "mapIterationAbortedEventDetails",
                                 iteration);
                     } catch (StatesError e) {
                         history.appendQuietly(child, "MapIterationFailed", "mapIterationFailedEventDetails",
                                 iteration);
+                        if (mapRun != null) {
+                            mapRun.itemFailed();
+                        }
                         boolean exceeded;
                         synchronized (failed) {
                             failed[0]++;
@@ -123,6 +140,9 @@ final class MapExecutor {
                             fork.stop();
                         }
                     } catch (HistoryLimitExceededException | IllegalStateException e) {
+                        if (mapRun != null) {
+                            mapRun.itemAborted();
+                        }
                         if (failure.record(e)) {
                             fork.stop();
                         }
@@ -133,10 +153,13 @@ final class MapExecutor {
         } catch (InterruptedException e) {
             fork.stop();
             BranchJoin.awaitQuietly(fork);
+            if (mapRun != null) {
+                mapRun.end("ABORTED", clock.now());
+            }
             throw new Cancelled();
         }
-        if (state.distributed()) {
-            endMapRun(call, failure, cancelled.get());
+        if (mapRun != null) {
+            endMapRun(call, mapRun, failure, cancelled.get());
         }
         return join.join(call, state.flow(), context, "Map", failure, cancelled.get(), results);
     }
@@ -176,14 +199,18 @@ final class MapExecutor {
     }
 
     /** MapRunFailed with the Map's error, or MapRunSucceeded; a cancelled run records neither (it was aborted). */
-    private void endMapRun(StateCall call, BranchJoin.Failure failure, boolean cancelled) {
+    private void endMapRun(StateCall call, MapRun run, BranchJoin.Failure failure, boolean cancelled) {
         if (failure.value() instanceof StatesError error) {
+            run.end("FAILED", clock.now());
             ObjectNode details = NODES.objectNode();
             details.put("error", error.error());
             details.put("cause", error.cause());
             history.append(call.frame, "MapRunFailed", "mapRunFailedEventDetails", details);
         } else if (failure.value() == null && !cancelled && !call.frame.cancelled.getAsBoolean()) {
+            run.end("SUCCEEDED", clock.now());
             history.append(call.frame, "MapRunSucceeded", null, null);
+        } else {
+            run.end("ABORTED", clock.now());
         }
     }
 
