@@ -1,12 +1,10 @@
 package io.athenaworkflow.local.sfn.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.sfn.asl.StatesError;
-import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
 import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import io.athenaworkflow.local.sfn.asl.definition.StateGraph;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
@@ -17,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Map: runs the item processor once per item, at most MaxConcurrency at a time, each iteration in its own variable
  * scope; failures beyond the tolerated count and percentage fail the state. A Distributed Map reads its items with its
- * ItemReader (through the {@link TaskInvoker}), brackets the iterations with MapRunStarted and MapRunSucceeded or
+ * ItemReader ({@link MapItemSource}), records a {@link MapRun}, brackets the iterations with MapRunStarted and MapRunSucceeded or
  * MapRunFailed, and fails with States.ExceedToleratedFailureThreshold once its tolerance is exceeded.
  */
 final class MapExecutor {
@@ -32,7 +30,7 @@ final class MapExecutor {
     private final StateRunner runner;
     private final int concurrencyCap;
     private final MapSettings settings;
-    private final TaskInvoker invoker;
+    private final MapItemSource itemSource;
 
     MapExecutor(DataFlows flows, HistoryWriter history, BranchJoin join, RuntimeClock clock, Execution execution,
                 StateRunner runner, int concurrencyCap, TaskInvoker invoker) {
@@ -44,14 +42,14 @@ final class MapExecutor {
         this.runner = runner;
         this.concurrencyCap = concurrencyCap;
         this.settings = new MapSettings(flows);
-        this.invoker = invoker;
+        this.itemSource = new MapItemSource(flows, invoker);
     }
 
     Outcome run(StateCall call, MapState state) {
         ObjectNode context = call.context();
         JsonNode effective = flows.effectiveInput(call, state.flow(), context);
         JsonNode items = state.itemReader() == null ? flows.items(call, state, effective, context)
-                : read(call, state.itemReader(), effective, context);
+                : itemSource.read(call, state.itemReader(), effective, context);
         int maxConcurrency = settings.count(call, state.maxConcurrency(), context);
         int limit = maxConcurrency == 0 ? concurrencyCap : Math.min(maxConcurrency, concurrencyCap);
         int toleratedCount = settings.count(call, state.toleratedFailureCount(), context);
@@ -162,29 +160,6 @@ final class MapExecutor {
             endMapRun(call, mapRun, failure, cancelled.get());
         }
         return join.join(call, state.flow(), context, "Map", failure, cancelled.get(), results);
-    }
-
-    /** The ItemReader's items: its Parameters/Arguments evaluated like an ItemSelector, read, cut to MaxItems. */
-    private JsonNode read(StateCall call, ItemReader reader, JsonNode effective, ObjectNode context) {
-        JsonNode arguments = reader.arguments() == null ? NODES.objectNode()
-                : flows.selectItem(call, reader.arguments(), effective, context);
-        JsonNode items;
-        try {
-            items = invoker.readItems(reader, arguments);
-        } catch (StatesError e) {
-            if (ErrorNames.RUNTIME.equals(e.error()) || "States.ItemReaderFailed".equals(e.error())) {
-                throw e;
-            }
-            throw new StatesError("States.ItemReaderFailed", call.prefix() + e.error() + ": " + e.cause());
-        }
-        if (reader.maxItems() > 0 && items.size() > reader.maxItems()) {
-            ArrayNode limited = NODES.arrayNode();
-            for (int i = 0; i < reader.maxItems(); i++) {
-                limited.add(items.get(i));
-            }
-            return limited;
-        }
-        return items;
     }
 
     /**
