@@ -34,6 +34,11 @@ final class Arns {
         return checked(arn, "execution");
     }
 
+    /** A Map Run ARN: {@code arn:PARTITION:states:REGION:ACCOUNT:mapRun:MACHINE/LABEL:ID}. */
+    static String mapRun(String arn) {
+        return checked(arn, "mapRun");
+    }
+
     /** An IAM role ARN. */
     static String role(String arn) {
         String[] parts = prefixChecked(arn);
@@ -54,7 +59,7 @@ final class Arns {
             throw new InvalidArnException("Invalid Arn: 'Resource type not valid in this context: "
                     + resource[0].toLowerCase(java.util.Locale.ROOT) + "'");
         }
-        int expected = resourceType.equals("execution") ? 3 : 2;
+        int expected = resourceType.equals("execution") || resourceType.equals("mapRun") ? 3 : 2;
         if (resource.length != expected || java.util.Arrays.stream(resource).anyMatch(String::isEmpty)
                 || !parts[4].matches("\\d{12}") || parts[3].isEmpty()) {
             throw new InvalidArnException("Invalid Arn: '" + arn + "'");

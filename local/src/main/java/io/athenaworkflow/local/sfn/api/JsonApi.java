@@ -22,12 +22,14 @@ final class JsonApi {
 
     private final StepFunctionsService service;
     private final TagsApi tags;
+    private final MapRunsApi mapRuns;
     private final VersionsApi versions;
     private final TestStateApi testStates;
 
     JsonApi(StepFunctionsService service) {
         this.service = service;
         this.tags = new TagsApi(service);
+        this.mapRuns = new MapRunsApi(service);
         this.versions = new VersionsApi(service);
         this.testStates = new TestStateApi(service.stateTester());
     }
@@ -49,6 +51,8 @@ final class JsonApi {
                 case "DescribeStateMachineForExecution" -> describeStateMachineForExecution(request);
                 case "ValidateStateMachineDefinition" -> validateStateMachineDefinition(request);
                 case "TestState" -> testStates.testState(request);
+                case "DescribeMapRun" -> mapRuns.describeMapRun(request);
+                case "ListMapRuns" -> mapRuns.listMapRuns(request);
                 case "TagResource" -> tags.tagResource(request);
                 case "UntagResource" -> tags.untagResource(request);
                 case "ListTagsForResource" -> tags.listTagsForResource(request);
@@ -311,7 +315,8 @@ final class JsonApi {
         String filter = Wire.string(request, "statusFilter");
         if (arn == null) {
             throw new StepFunctionsValidationException(Wire.string(request, "mapRunArn") != null
-                    ? "Map Runs (Distributed Map) are not supported by the local Step Functions runtime"
+                    ? "ListExecutions of a Map Run is not supported by the local Step Functions runtime: it runs a"
+                    + " Distributed Map's items inside the parent execution, without child executions"
                     : "Must provide a StateMachine ARN or MapRun ARN");
         }
         ExecutionStatus status = null;

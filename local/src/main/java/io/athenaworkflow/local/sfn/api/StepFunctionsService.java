@@ -11,6 +11,7 @@ import io.athenaworkflow.local.sfn.asl.definition.StateMachineDefinition;
 import io.athenaworkflow.local.sfn.asl.definition.UnsupportedFeatureException;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
+import io.athenaworkflow.local.sfn.asl.interpreter.MapRun;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionContext;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionListener;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
@@ -371,6 +372,19 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
 
     synchronized ExecutionEntry describeEntry(String executionArn) {
         return entry(Arns.execution(executionArn));
+    }
+
+    /** DescribeMapRun: the Map Run of a Distributed Map state of any kept execution. */
+    public synchronized MapRun describeMapRun(String mapRunArn) {
+        String arn = Arns.mapRun(mapRunArn);
+        return executions.values().stream().flatMap(entry -> entry.execution().mapRuns().stream())
+                .filter(run -> run.arn().equals(arn)).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("Resource not found: '" + arn + "'"));
+    }
+
+    /** ListMapRuns: the Map Runs an execution started, in the order they started. */
+    public synchronized List<MapRun> listMapRuns(String executionArn) {
+        return entry(Arns.execution(executionArn)).execution().mapRuns();
     }
 
     /** DescribeStateMachineForExecution: the revision the execution runs. */

@@ -1,6 +1,7 @@
 package io.athenaworkflow.local.sfn.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvocation;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvoker;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskResource;
@@ -19,11 +20,13 @@ public final class LocalTaskInvoker implements TaskInvoker {
     private final LambdaIntegration lambda;
     private final AthenaIntegration athena;
     private final S3SdkIntegration s3;
+    private final S3ItemReader items;
 
     private LocalTaskInvoker(TaskServices services) {
         this.lambda = new LambdaIntegration(services.lambda());
         this.athena = new AthenaIntegration(services.athena(), services.syncPolling());
         this.s3 = new S3SdkIntegration(services.objectStore());
+        this.items = new S3ItemReader(s3);
     }
 
     public static LocalTaskInvoker create(TaskServices services) {
@@ -52,5 +55,11 @@ public final class LocalTaskInvoker implements TaskInvoker {
             case OTHER -> throw TaskErrors.unsupported(resource.arn(), "it is neither a Lambda function ARN nor a"
                     + " Step Functions service integration (arn:aws:states:::SERVICE:ACTION)");
         };
+    }
+
+    /** A Distributed Map's items, read from the local S3. */
+    @Override
+    public JsonNode readItems(ItemReader reader, JsonNode arguments) {
+        return items.read(reader, arguments);
     }
 }

@@ -59,8 +59,20 @@ final class S3SdkIntegration {
                     + invocation.stateName() + "' must be a JSON object, got "
                     + AwsResponses.text(invocation.arguments()));
         }
+        return call(resource.resource(), request);
+    }
+
+    /**
+     * Runs one S3 action on the local store (also how a Distributed Map's ItemReader reads), failing with the
+     * S3.* errors the SDK integration raises on AWS.
+     */
+    JsonNode call(String action, ObjectNode request) {
+        if (store == null) {
+            throw StatesError.runtime("No local S3 is configured in this runtime, so S3 cannot be read or written;"
+                    + " pass the ObjectStore to TaskServices");
+        }
         try {
-            return switch (resource.resource()) {
+            return switch (action) {
                 case "getObject" -> getObject(request);
                 case "headObject" -> headObject(request);
                 case "putObject" -> putObject(request);
@@ -68,8 +80,8 @@ final class S3SdkIntegration {
                 case "deleteObject" -> deleteObject(request);
                 case "deleteObjects" -> deleteObjects(request);
                 case "listObjectsV2" -> listObjectsV2(request);
-                default -> throw TaskErrors.unsupported(resource.arn(), "the local S3 SDK integration implements"
-                        + " getObject, headObject, putObject, copyObject, deleteObject, deleteObjects and"
+                default -> throw TaskErrors.unsupported("arn:aws:states:::aws-sdk:s3:" + action, "the local S3 SDK"
+                        + " integration implements getObject, headObject, putObject, copyObject, deleteObject, deleteObjects and"
                         + " listObjectsV2");
             };
         } catch (BucketNotFoundException e) {

@@ -177,17 +177,16 @@ class StepFunctionsApiTest {
     }
 
     @Test
-    void createStateMachine_whenDefinitionUsesDistributedMap_throwsInvalidDefinitionSayingItIsLocal() {
+    void createStateMachine_whenDistributedMapBatchesItems_throwsInvalidDefinitionSayingItIsLocal() {
         String distributed = """
-                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemReader": {
-                  "Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k"}},
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemBatcher": {"MaxItemsPerBatch": 2},
                   "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
                     "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""";
 
         assertThatThrownBy(() -> create("distributed", distributed))
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(
                         e.awsErrorDetails().errorMessage()).contains("UNSUPPORTED_BY_LOCAL_RUNTIME")
-                        .contains("ItemReader"));
+                        .contains("ItemBatcher"));
     }
 
     @Test

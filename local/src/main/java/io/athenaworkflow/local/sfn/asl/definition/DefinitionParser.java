@@ -3,6 +3,7 @@ package io.athenaworkflow.local.sfn.asl.definition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -357,12 +358,8 @@ final class DefinitionParser {
     }
 
     private StateGraph map(ObjectNode json, String pointer, QueryLanguage language, List<Set<String>> scopes) {
-        for (String field : List.of("ItemReader", "ResultWriter")) {
-            if (json.has(field)) {
-                throw new UnsupportedFeatureException(field + " (Distributed Map) is not supported by the local Step"
-                        + " Functions interpreter (at " + pointer + "/" + field + "); use an INLINE Map over Items"
-                        + (language == QueryLanguage.JSONATA ? "" : "Path") + " instead");
-            }
+        if (json.has("ResultWriter")) {
+            throw unsupportedYet("ResultWriter", pointer);
         }
         atMostOne(json, pointer, "MaxConcurrency", "MaxConcurrencyPath");
         atMostOne(json, pointer, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
@@ -390,19 +387,127 @@ final class DefinitionParser {
         JsonNode config = processor.get("ProcessorConfig");
         if (config != null) {
             JsonNode mode = config.get("Mode");
-            if (mode != null && "DISTRIBUTED".equals(mode.asText())) {
-                throw new UnsupportedFeatureException("Distributed Map (ProcessorConfig.Mode DISTRIBUTED at "
-                        + processorPointer + ") is not supported by the local Step Functions interpreter; use Mode"
-                        + " INLINE (the default) instead");
-            }
-            if (mode != null && !"INLINE".equals(mode.asText())) {
+            if (mode != null && !"INLINE".equals(mode.asText()) && !"DISTRIBUTED".equals(mode.asText())) {
                 problem("SCHEMA_VALIDATION_FAILED", "ProcessorConfig.Mode must be INLINE or DISTRIBUTED",
                         processorPointer + "/ProcessorConfig/Mode");
             }
         }
+        boolean distributed = config != null && config.has("Mode") && "DISTRIBUTED".equals(config.get("Mode").asText());
+        if (distributed && json.has("ItemBatcher")) {
+            throw unsupportedYet("ItemBatcher", pointer);
+        }
+        if (distributed) {
+            JsonNode executionType = config.get("ExecutionType");
+            if (executionType == null || !Set.of("STANDARD", "EXPRESS").contains(executionType.asText())) {
+                problem("SCHEMA_VALIDATION_FAILED", "ProcessorConfig.ExecutionType must be STANDARD or EXPRESS when"
+                        + " the Mode is DISTRIBUTED", processorPointer + "/ProcessorConfig");
+            }
+        }
+        if (json.has("ItemReader")) {
+            if (distributed) {
+                itemReader(json.get("ItemReader"), pointer + "/ItemReader", language);
+            } else {
+                problem("SCHEMA_VALIDATION_FAILED", "ItemReader is only supported in a Map whose"
+                        + " ProcessorConfig.Mode is DISTRIBUTED", pointer + "/ItemReader");
+            }
+        }
+        if (json.has("Label") && (!distributed || !json.get("Label").isTextual())) {
+            problem("SCHEMA_VALIDATION_FAILED", "Label must be a string and is only supported in a Map whose"
+                    + " ProcessorConfig.Mode is DISTRIBUTED", pointer + "/Label");
+        }
         ObjectNode graphOnly = processor.deepCopy();
         graphOnly.remove("ProcessorConfig");
         return graph(graphOnly, processorPointer, language, scopes);
+    }
+
+    /** A Distributed Map field the local interpreter does not run yet (an INLINE Map ignores ItemBatcher). */
+    private static UnsupportedFeatureException unsupportedYet(String field, String pointer) {
+        return new UnsupportedFeatureException(field + " (Distributed Map) is not supported by the local Step"
+                + " Functions interpreter yet (at " + pointer + "/" + field + "); write the results with a Task after"
+                + " the Map, or give each iteration one item");
+    }
+
+    /**
+     * Checks an ItemReader; the readers the local runtime cannot run (S3 inventory manifests, Athena manifests,
+     * Parquet, other delimiters, MaxItemsPath) are refused by name rather than run differently.
+     */
+    private void itemReader(JsonNode reader, String pointer, QueryLanguage language) {
+        if (!reader.isObject()) {
+            problem("SCHEMA_VALIDATION_FAILED", "ItemReader must be an object", pointer);
+            return;
+        }
+        JsonNode resource = reader.get("Resource");
+        if (resource == null || !resource.isTextual()) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [Resource]", pointer);
+            return;
+        }
+        String parametersField = language == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
+        String otherField = language == QueryLanguage.JSONATA ? "Parameters" : "Arguments";
+        if (reader.has(otherField)) {
+            problem("SCHEMA_VALIDATION_FAILED", "The field \"" + otherField + "\" is not supported when the"
+                    + " QueryLanguage is " + (language == QueryLanguage.JSONATA ? "JSONata" : "JSONPath"),
+                    pointer + "/" + otherField);
+        }
+        if (!(reader.get(parametersField) instanceof ObjectNode)) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [" + parametersField + "]", pointer);
+        }
+        boolean getObject = ItemReader.GET_OBJECT.equals(resource.asText());
+        if (!getObject && !ItemReader.LIST_OBJECTS_V2.equals(resource.asText())) {
+            throw new UnsupportedFeatureException("The ItemReader Resource " + resource.asText() + " (at " + pointer
+                    + "/Resource) is not supported by the local Step Functions interpreter; use "
+                    + ItemReader.GET_OBJECT + " or " + ItemReader.LIST_OBJECTS_V2);
+        }
+        JsonNode config = reader.has("ReaderConfig") ? reader.get("ReaderConfig") : JsonNodeFactory.instance.objectNode();
+        String at = pointer + "/ReaderConfig";
+        for (String field : List.of("MaxItemsPath", "CSVDelimiter", "ManifestType")) {
+            if (config.has(field)) {
+                throw new UnsupportedFeatureException("ReaderConfig." + field + " (at " + at + ") is not supported by"
+                        + " the local Step Functions interpreter; use a literal MaxItems and comma-separated CSV");
+            }
+        }
+        JsonNode maxItems = config.get("MaxItems");
+        if (maxItems != null && (!maxItems.isIntegralNumber() || maxItems.asLong() < 0
+                || maxItems.asLong() > 100_000_000)) {
+            problem("SCHEMA_VALIDATION_FAILED", "MaxItems must be an integer from 0 to 100000000", at + "/MaxItems");
+        }
+        JsonNode inputType = config.get("InputType");
+        if (!getObject) {
+            if (inputType != null) {
+                problem("SCHEMA_VALIDATION_FAILED", "InputType is not supported by " + ItemReader.LIST_OBJECTS_V2,
+                        at + "/InputType");
+            }
+            return;
+        }
+        if (inputType == null) {
+            problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [InputType]", at);
+            return;
+        }
+        if (!Set.of("JSON", "JSONL", "CSV").contains(inputType.asText())) {
+            throw new UnsupportedFeatureException("ReaderConfig.InputType " + inputType.asText() + " (at " + at
+                    + "/InputType) is not supported by the local Step Functions interpreter; use JSON, JSONL or CSV");
+        }
+        if (!"CSV".equals(inputType.asText())) {
+            return;
+        }
+        JsonNode location = config.get("CSVHeaderLocation");
+        if (location == null || !Set.of("FIRST_ROW", "GIVEN").contains(location.asText())) {
+            problem("SCHEMA_VALIDATION_FAILED", "CSVHeaderLocation must be FIRST_ROW or GIVEN", at);
+            return;
+        }
+        JsonNode headers = config.get("CSVHeaders");
+        if ("GIVEN".equals(location.asText())) {
+            boolean valid = headers != null && headers.isArray() && !headers.isEmpty();
+            for (JsonNode header : valid ? headers : JsonNodeFactory.instance.arrayNode()) {
+                valid &= header.isTextual();
+            }
+            if (!valid) {
+                problem("SCHEMA_VALIDATION_FAILED", "CSVHeaders must be a non-empty array of strings when"
+                        + " CSVHeaderLocation is GIVEN", at + "/CSVHeaders");
+            }
+        } else if (headers != null) {
+            problem("SCHEMA_VALIDATION_FAILED", "CSVHeaders is only supported when CSVHeaderLocation is GIVEN",
+                    at + "/CSVHeaders");
+        }
     }
 
     private List<Retrier> retriers(JsonNode retry, String pointer) {

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An inline Map state: its {@code ItemProcessor} (or legacy {@code Iterator}), the items ({@code ItemsPath} or
- * JSONata {@code Items}; {@code null} means the effective input), the {@code ItemSelector} (or legacy
- * {@code Parameters}; {@code null} when absent) and the settings {@code MaxConcurrency},
- * {@code ToleratedFailureCount} and {@code ToleratedFailurePercentage} ({@code null} when absent).
+ * A Map state: its {@code ItemProcessor} (or legacy {@code Iterator}), the items ({@code ItemsPath} or JSONata
+ * {@code Items}; {@code null} means the effective input), the {@code ItemSelector} (or legacy {@code Parameters};
+ * {@code null} when absent) and the settings {@code MaxConcurrency}, {@code ToleratedFailureCount} and
+ * {@code ToleratedFailurePercentage} ({@code null} when absent). {@code distributed} is
+ * {@code ProcessorConfig.Mode: DISTRIBUTED}; such a Map may read its items with an {@code itemReader} ({@code null}
+ * when the items come from the state input) and names its Map Run with {@code label} ({@code null} when absent).
  */
 public record MapState(String name, QueryLanguage language, String nextState, DataFlow flow, StateGraph processor,
                        Value items, JsonNode itemSelector, Value maxConcurrency, Value toleratedFailureCount,
-                       Value toleratedFailurePercentage, List<Retrier> retriers, List<Catcher> catchers)
+                       Value toleratedFailurePercentage, boolean distributed, ItemReader itemReader, String label,
+                       List<Retrier> retriers, List<Catcher> catchers)
         implements State {
 
     public MapState {

@@ -42,9 +42,31 @@ final class StateBuilder {
                 JsonNode selector = json.has("ItemSelector") ? json.get("ItemSelector") : json.get("Parameters");
                 yield new MapState(name, language, next, flow(json, jsonata, false), processor, items, selector,
                         value(json, "MaxConcurrency", jsonata), value(json, "ToleratedFailureCount", jsonata),
-                        value(json, "ToleratedFailurePercentage", jsonata), retriers, catchers);
+                        value(json, "ToleratedFailurePercentage", jsonata), distributed(json),
+                        itemReader(json.get("ItemReader"), jsonata), text(json, "Label"), retriers, catchers);
             }
         };
+    }
+
+    private static boolean distributed(ObjectNode json) {
+        JsonNode processor = json.has("ItemProcessor") ? json.get("ItemProcessor") : json.get("Iterator");
+        JsonNode mode = processor == null ? null : processor.path("ProcessorConfig").get("Mode");
+        return mode != null && "DISTRIBUTED".equals(mode.asText());
+    }
+
+    private static ItemReader itemReader(JsonNode reader, boolean jsonata) {
+        if (!(reader instanceof ObjectNode json)) {
+            return null;
+        }
+        JsonNode config = json.path("ReaderConfig");
+        JsonNode inputType = config.get("InputType");
+        JsonNode location = config.get("CSVHeaderLocation");
+        List<String> headers = new ArrayList<>();
+        config.path("CSVHeaders").forEach(header -> headers.add(header.asText()));
+        return new ItemReader(text(json, "Resource"), json.get(jsonata ? "Arguments" : "Parameters"),
+                inputType == null ? null : ItemReader.InputType.valueOf(inputType.asText()),
+                location == null ? null : ItemReader.HeaderLocation.valueOf(location.asText()), headers,
+                config.path("MaxItems").asInt(0));
     }
 
     private static DataFlow flow(ObjectNode json, boolean jsonata, boolean parameters) {

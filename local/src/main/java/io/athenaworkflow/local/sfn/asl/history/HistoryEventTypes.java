@@ -29,7 +29,9 @@ public final class HistoryEventTypes {
             Map.entry("MapIterationStarted", "mapIterationStartedEventDetails"),
             Map.entry("MapIterationSucceeded", "mapIterationSucceededEventDetails"),
             Map.entry("MapIterationFailed", "mapIterationFailedEventDetails"),
-            Map.entry("MapIterationAborted", "mapIterationAbortedEventDetails"));
+            Map.entry("MapIterationAborted", "mapIterationAbortedEventDetails"),
+            Map.entry("MapRunStarted", "mapRunStartedEventDetails"),
+            Map.entry("MapRunFailed", "mapRunFailedEventDetails"));
 
     private HistoryEventTypes() {
     }

@@ -181,7 +181,10 @@ final class DataFlows {
         return items;
     }
 
-    /** A Map iteration's input: the ItemSelector over the effective input and the iteration's context. */
+    /**
+     * A Map iteration's input: the ItemSelector over the effective input and the iteration's context; also the
+     * ItemReader's Parameters/Arguments (a template evaluated the same way, over the state's context).
+     */
     JsonNode selectItem(StateCall call, JsonNode selector, JsonNode effective, ObjectNode itemContext) {
         return call.jsonata()
                 ? evaluate(call, () -> expressions.jsonataTemplate(selector, call.states(null, null, itemContext),

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +31,7 @@ public final class Execution {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final ExecutionContext context;
+    private final List<MapRun> mapRuns = new CopyOnWriteArrayList<>();
     private final StateMachineDefinition definition;
     private final RuntimeClock clock;
     private final ExecutionListener listener;
@@ -334,6 +336,15 @@ public final class Execution {
     }
 
     /** A snapshot of the history so far. */
+    /** The Map Runs of this execution's Distributed Map states, in the order they started. */
+    public List<MapRun> mapRuns() {
+        return List.copyOf(mapRuns);
+    }
+
+    void addMapRun(MapRun run) {
+        mapRuns.add(run);
+    }
+
     public List<HistoryEvent> history() {
         return history.events();
     }

@@ -9,11 +9,14 @@ import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import io.athenaworkflow.local.sfn.asl.definition.StateGraph;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.history.HistoryLimitExceededException;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Inline Map: runs the item processor once per item, at most MaxConcurrency at a time, each iteration in its own
- * variable scope; failures beyond the tolerated count and percentage fail the state.
+ * Map: runs the item processor once per item, at most MaxConcurrency at a time, each iteration in its own variable
+ * scope; failures beyond the tolerated count and percentage fail the state. A Distributed Map reads its items with its
+ * ItemReader ({@link MapItemSource}), records a {@link MapRun}, brackets the iterations with MapRunStarted and MapRunSucceeded or
+ * MapRunFailed, and fails with States.ExceedToleratedFailureThreshold once its tolerance is exceeded.
  */
 final class MapExecutor {
 
@@ -27,9 +30,10 @@ final class MapExecutor {
     private final StateRunner runner;
     private final int concurrencyCap;
     private final MapSettings settings;
+    private final MapItemSource itemSource;
 
     MapExecutor(DataFlows flows, HistoryWriter history, BranchJoin join, RuntimeClock clock, Execution execution,
-                StateRunner runner, int concurrencyCap) {
+                StateRunner runner, int concurrencyCap, TaskInvoker invoker) {
         this.flows = flows;
         this.history = history;
         this.join = join;
@@ -38,12 +42,14 @@ final class MapExecutor {
         this.runner = runner;
         this.concurrencyCap = concurrencyCap;
         this.settings = new MapSettings(flows);
+        this.itemSource = new MapItemSource(flows, invoker);
     }
 
     Outcome run(StateCall call, MapState state) {
         ObjectNode context = call.context();
         JsonNode effective = flows.effectiveInput(call, state.flow(), context);
-        JsonNode items = flows.items(call, state, effective, context);
+        JsonNode items = state.itemReader() == null ? flows.items(call, state, effective, context)
+                : itemSource.read(call, state.itemReader(), effective, context);
         int maxConcurrency = settings.count(call, state.maxConcurrency(), context);
         int limit = maxConcurrency == 0 ? concurrencyCap : Math.min(maxConcurrency, concurrencyCap);
         int toleratedCount = settings.count(call, state.toleratedFailureCount(), context);
@@ -52,6 +58,15 @@ final class MapExecutor {
         startedDetails.put("length", items.size());
         HistoryEvent started = history.append(call.frame, "MapStateStarted", "mapStateStartedEventDetails",
                 startedDetails);
+        MapRun run = null;
+        if (state.distributed()) {
+            run = new MapRun(mapRunArn(state), execution.context().executionArn(), clock.now(), maxConcurrency,
+                    toleratedCount, toleratedPercentage, items.size());
+            execution.addMapRun(run);
+            history.append(call.frame, "MapRunStarted", "mapRunStartedEventDetails",
+                    NODES.objectNode().put("mapRunArn", run.arn()));
+        }
+        MapRun mapRun = run;
         StateGraph processor = state.processor();
         int count = items.size();
         JsonNode[] results = new JsonNode[count];
@@ -70,6 +85,9 @@ final class MapExecutor {
                     ObjectNode iteration = NODES.objectNode();
                     iteration.put("name", state.name());
                     iteration.put("index", index);
+                    if (mapRun != null) {
+                        mapRun.itemStarted();
+                    }
                     try {
                         HistoryEvent iterationStarted = history.append(child, "MapIterationStarted",
                                 "mapIterationStartedEventDetails", iteration);
@@ -85,13 +103,22 @@ final class MapExecutor {
                         results[index] = runner.runGraph(processor, itemInput, child);
                         history.append(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                                 iteration);
+                        if (mapRun != null) {
+                            mapRun.itemSucceeded();
+                        }
                     } catch (Cancelled e) {
                         cancelled.set(true);
+                        if (mapRun != null) {
+                            mapRun.itemAborted();
+                        }
                         history.appendQuietly(child, "MapIterationAborted", "mapIterationAbortedEventDetails",
                                 iteration);
                     } catch (StatesError e) {
                         history.appendQuietly(child, "MapIterationFailed", "mapIterationFailedEventDetails",
                                 iteration);
+                        if (mapRun != null) {
+                            mapRun.itemFailed();
+                        }
                         boolean exceeded;
                         synchronized (failed) {
                             failed[0]++;
@@ -106,10 +133,14 @@ final class MapExecutor {
                             }
                             results[index] = errorOutput;
                         }
-                        if (exceeded && failure.record(tolerated(e, toleratedCount, toleratedPercentage))) {
+                        if (exceeded && failure.record(tolerated(e, state.distributed(), toleratedCount,
+                                toleratedPercentage))) {
                             fork.stop();
                         }
                     } catch (HistoryLimitExceededException | IllegalStateException e) {
+                        if (mapRun != null) {
+                            mapRun.itemAborted();
+                        }
                         if (failure.record(e)) {
                             fork.stop();
                         }
@@ -120,17 +151,52 @@ final class MapExecutor {
         } catch (InterruptedException e) {
             fork.stop();
             BranchJoin.awaitQuietly(fork);
+            if (mapRun != null) {
+                mapRun.end("ABORTED", clock.now());
+            }
             throw new Cancelled();
+        }
+        if (mapRun != null) {
+            endMapRun(call, mapRun, failure, cancelled.get());
         }
         return join.join(call, state.flow(), context, "Map", failure, cancelled.get(), results);
     }
 
     /**
-     * The error a Map fails with: the iteration's own error when no failure is tolerated (as an inline Map does),
-     * States.ExceedToleratedFailureThreshold when a tolerance was set and exceeded.
+     * The Map Run's ARN as AWS forms it:
+     * {@code arn:aws:states:REGION:ACCOUNT:mapRun:MACHINE/LABEL:ID}, the label defaulting to the state's name.
      */
-    private static StatesError tolerated(StatesError error, int toleratedCount, double toleratedPercentage) {
-        if (toleratedCount == 0 && toleratedPercentage == 0) {
+    private String mapRunArn(MapState state) {
+        String[] parts = execution.context().stateMachineArn().split(":", 7);
+        String label = state.label() == null ? state.name() : state.label();
+        return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "mapRun", parts[6] + "/" + label,
+                UUID.randomUUID().toString());
+    }
+
+    /** MapRunFailed with the Map's error, or MapRunSucceeded; a cancelled run records neither (it was aborted). */
+    private void endMapRun(StateCall call, MapRun run, BranchJoin.Failure failure, boolean cancelled) {
+        if (failure.value() instanceof StatesError error) {
+            run.end("FAILED", clock.now());
+            ObjectNode details = NODES.objectNode();
+            details.put("error", error.error());
+            details.put("cause", error.cause());
+            history.append(call.frame, "MapRunFailed", "mapRunFailedEventDetails", details);
+        } else if (failure.value() == null && !cancelled && !call.frame.cancelled.getAsBoolean()) {
+            run.end("SUCCEEDED", clock.now());
+            history.append(call.frame, "MapRunSucceeded", null, null);
+        } else {
+            run.end("ABORTED", clock.now());
+        }
+    }
+
+    /**
+     * The error a Map fails with: the iteration's own error when an inline Map tolerates no failure,
+     * States.ExceedToleratedFailureThreshold when a tolerance was set and exceeded, and always for a Distributed Map
+     * (its Map Run fails, not the item).
+     */
+    private static StatesError tolerated(StatesError error, boolean distributed, int toleratedCount,
+                                         double toleratedPercentage) {
+        if (!distributed && toleratedCount == 0 && toleratedPercentage == 0) {
             return error;
         }
         return new StatesError("States.ExceedToleratedFailureThreshold",

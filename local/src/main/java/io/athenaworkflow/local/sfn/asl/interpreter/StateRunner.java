@@ -62,7 +62,8 @@ final class StateRunner {
         this.waits = new WaitExecutor(flows, clock, execution::sleep);
         this.tasks = new TaskExecutor(flows, history, execution, clock, invoker);
         this.parallels = new ParallelExecutor(flows, history, join, clock, execution, this);
-        this.maps = new MapExecutor(flows, history, join, clock, execution, this, options.maxConcurrency());
+        this.maps = new MapExecutor(flows, history, join, clock, execution, this, options.maxConcurrency(),
+                invoker);
     }
 
     /** Runs {@code graph} from its StartAt to an end state; returns the last state's output. */

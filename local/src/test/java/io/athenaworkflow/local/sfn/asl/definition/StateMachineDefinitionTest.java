@@ -82,13 +82,73 @@ class StateMachineDefinitionTest {
     }
 
     @Test
-    void parse_whenDistributedMap_isUnsupportedWithAClearMessage() {
+    void parse_whenDistributedMapWritesResults_isUnsupportedWithAClearMessage() {
         assertThatThrownBy(() -> StateMachineDefinition.parse("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{
                   "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
-                  "StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}"""))
+                  "StartAt":"I","States":{"I":{"Type":"Succeed"}}},
+                  "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"b"}},
+                  "End":true}}}"""))
                 .isInstanceOf(UnsupportedFeatureException.class)
-                .hasMessageContaining("Distributed Map (ProcessorConfig.Mode DISTRIBUTED at /States/M/ItemProcessor)");
+                .hasMessageContaining("ResultWriter (Distributed Map) is not supported by the local Step Functions"
+                        + " interpreter yet (at /States/M/ResultWriter)");
+    }
+
+    @Test
+    void parse_whenDistributedMapReadsCsv_buildsTheTypedItemReader() {
+        MapState map = (MapState) StateMachineDefinition.parse("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","Label":"rows","ItemReader":{
+                  "Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"b","Key.$":"$.key"},
+                  "ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"GIVEN","CSVHeaders":["a","b"],
+                    "MaxItems":5}},
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+                  "StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}""").graph().state("M").orElseThrow();
+
+        assertThat(map.distributed()).isTrue();
+        assertThat(map.label()).isEqualTo("rows");
+        assertThat(map.itemReader()).isEqualTo(new ItemReader(ItemReader.GET_OBJECT,
+                map.itemReader().arguments(), ItemReader.InputType.CSV, ItemReader.HeaderLocation.GIVEN,
+                java.util.List.of("a", "b"), 5));
+        assertThat(map.itemReader().arguments().get("Key.$").asText()).isEqualTo("$.key");
+    }
+
+    @Test
+    void parse_whenItemReaderInvalid_listsEveryProblem() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{
+                  "Resource":"arn:aws:states:::s3:getObject","Parameters":{"Bucket":"b","Key":"k"},
+                  "ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"GIVEN","MaxItems":-1}},
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED"},
+                  "StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("ExecutionType must be STANDARD or EXPRESS")
+                .hasMessageContaining("MaxItems must be an integer from 0 to 100000000")
+                .hasMessageContaining("CSVHeaders must be a non-empty array of strings");
+    }
+
+    @Test
+    void parse_whenItemBatcherOnInlineMap_isAcceptedButOnDistributedMapIsUnsupported() {
+        String map = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemBatcher":{"MaxItemsPerBatch":2},
+                  "ItemProcessor":{MODE"StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}""";
+
+        assertThat(StateMachineDefinition.parse(map.replace("MODE", "")).graph().state("M")).isPresent();
+        assertThatThrownBy(() -> StateMachineDefinition.parse(map.replace("MODE",
+                "\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},")))
+                .isInstanceOf(UnsupportedFeatureException.class)
+                .hasMessageContaining("ItemBatcher (Distributed Map) is not supported by the local Step Functions"
+                        + " interpreter yet (at /States/M/ItemBatcher)");
+    }
+
+    @Test
+    void parse_whenItemReaderOnInlineMap_isRejected() {
+        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{
+                  "Resource":"arn:aws:states:::s3:listObjectsV2","Parameters":{"Bucket":"b"}},
+                  "ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}"""))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("ItemReader is only supported in a Map whose ProcessorConfig.Mode is"
+                        + " DISTRIBUTED");
     }
 
     @Test

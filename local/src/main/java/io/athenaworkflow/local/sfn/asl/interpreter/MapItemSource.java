@@ -1,0 +1,47 @@
+package io.athenaworkflow.local.sfn.asl.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.sfn.asl.StatesError;
+import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
+
+/**
+ * A Distributed Map's items from its ItemReader: the reader's Parameters/Arguments evaluated, the items read through
+ * the {@link TaskInvoker}, cut to MaxItems. A read that fails (other than with States.Runtime, which always ends the
+ * execution) fails the state with States.ItemReaderFailed naming the service's error.
+ */
+final class MapItemSource {
+
+    private final DataFlows flows;
+    private final TaskInvoker invoker;
+
+    MapItemSource(DataFlows flows, TaskInvoker invoker) {
+        this.flows = flows;
+        this.invoker = invoker;
+    }
+
+    /** The ItemReader's items: its Parameters/Arguments evaluated like an ItemSelector, read, cut to MaxItems. */
+    JsonNode read(StateCall call, ItemReader reader, JsonNode effective, ObjectNode context) {
+        JsonNode arguments = reader.arguments() == null ? JsonNodeFactory.instance.objectNode()
+                : flows.selectItem(call, reader.arguments(), effective, context);
+        JsonNode items;
+        try {
+            items = invoker.readItems(reader, arguments);
+        } catch (StatesError e) {
+            if (ErrorNames.RUNTIME.equals(e.error()) || "States.ItemReaderFailed".equals(e.error())) {
+                throw e;
+            }
+            throw new StatesError("States.ItemReaderFailed", call.prefix() + e.error() + ": " + e.cause());
+        }
+        if (reader.maxItems() > 0 && items.size() > reader.maxItems()) {
+            ArrayNode limited = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < reader.maxItems(); i++) {
+                limited.add(items.get(i));
+            }
+            return limited;
+        }
+        return items;
+    }
+}
