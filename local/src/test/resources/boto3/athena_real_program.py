@@ -58,8 +58,12 @@ def main():
     csv_text = s3.get_object(Bucket=location.split("/")[2], Key=key)["Body"].read().decode()
     report["aggregate"] = {"types": types, "rows": result, "csv": csv_text}
 
-    failed = run("SELEC product FROM analytics.sales")
-    report["syntaxError"] = {"state": failed["Status"]["State"], "reason": failed["Status"].get("StateChangeReason")}
+    # Athena rejects a statement that does not parse at once, in StartQueryExecution.
+    try:
+        athena.start_query_execution(QueryString="SELEC product FROM analytics.sales", WorkGroup="primary")
+        report["syntaxError"] = {"code": None, "message": None}
+    except ClientError as error:
+        report["syntaxError"] = {"code": error.response["Error"]["Code"], "message": error.response["Error"]["Message"]}
 
     paged = run("SELECT n FROM UNNEST(sequence(1, 2500)) AS t(n) ORDER BY n")
     _, paged_rows = rows(paged["QueryExecutionId"])

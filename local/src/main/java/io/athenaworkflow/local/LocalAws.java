@@ -1,8 +1,6 @@
 package io.athenaworkflow.local;
 
 import io.athenaworkflow.local.athena.AthenaCatalog;
-import io.athenaworkflow.local.athena.EngineCatalog;
-import io.athenaworkflow.local.athena.engine.DuckDbSqlEngine;
 import io.athenaworkflow.local.athena.AthenaConfig;
 import io.athenaworkflow.local.athena.AthenaService;
 import io.athenaworkflow.local.athena.engine.SqlEngine;
@@ -72,8 +70,7 @@ public final class LocalAws implements AutoCloseable {
             SqlEngine engine = Objects.requireNonNull(engines.create(athenaStore, edge.endpoint()),
                     "the SqlEngineFactory returned null");
             started.add(engine);
-            AthenaCatalog catalog = engine instanceof AthenaCatalog c ? c
-                    : engine instanceof DuckDbSqlEngine duckDb ? new EngineCatalog(duckDb.catalog()) : AthenaCatalog.empty();
+            AthenaCatalog catalog = engine instanceof AthenaCatalog c ? c : AthenaCatalog.empty();
             AthenaService athena = AthenaService.create(
                     new AthenaConfig(config.accountId(), config.region(), "s3://" + config.athenaResultsBucket() + "/",
                             config.athenaConcurrencyQuota(), config.minimumQueryDuration(),

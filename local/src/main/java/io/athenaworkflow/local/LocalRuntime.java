@@ -83,10 +83,7 @@ public final class LocalRuntime implements AutoCloseable {
             Path dataDir = config.aws().dataDir();
             Path catalogDir = dataDir != null ? dataDir.resolve("catalog") : temporaryDirectory(started);
             Faults faults = Faults.of(config.faults());
-            SqlEngineFactory engines = switch (config.engine()) {
-                case DUCKDB -> SqlEngineFactory.duckDb(catalogDir);
-                case TRINO -> SqlEngineFactory.trino(catalogDir.resolve("trino-metastore"));
-            };
+            SqlEngineFactory engines = SqlEngineFactory.trino(catalogDir.resolve("trino-metastore"));
             LocalAws aws = LocalAws.start(config.aws(), engines,
                     new ServiceDecorators(faults::athena, faults::s3, faults::objectStore));
             started.add(aws);

@@ -19,11 +19,9 @@ import java.util.Objects;
  * @param faults the faults the services inject ({@link FaultPlan#none()} by default)
  * @param maxEnvironmentsPerFunction at most this many invocations of one function run at once, further ones wait
  *     (each runs in its own execution environment, a class loader with its own libraries); 0: no limit, like Lambda
- * @param engine the local Athena's SQL engine
  */
 public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path functionsArtifact, String stackName,
-                                 Map<String, String> parameters, FaultPlan faults, int maxEnvironmentsPerFunction,
-                                 AthenaEngine engine) {
+                                 Map<String, String> parameters, FaultPlan faults, int maxEnvironmentsPerFunction) {
 
     /** Local values for the template's parameters that have no default (the buckets), created at start. */
     public static final Map<String, String> LOCAL_PARAMETERS = Map.of(
@@ -38,7 +36,6 @@ public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path func
         Objects.requireNonNull(projectRoot, "projectRoot");
         Objects.requireNonNull(functionsArtifact, "functionsArtifact");
         Objects.requireNonNull(faults, "faults");
-        Objects.requireNonNull(engine, "engine");
         if (maxEnvironmentsPerFunction < 0) {
             throw new IllegalArgumentException("maxEnvironmentsPerFunction must be 0 (no limit) or more, got "
                     + maxEnvironmentsPerFunction);
@@ -49,40 +46,32 @@ public record LocalRuntimeConfig(LocalAwsConfig aws, Path projectRoot, Path func
     }
 
     /**
-     * The project's template and functions' deployment package on a transient store, any free port and the real clock; the engine
-     * {@code -Dathena.engine} names (DuckDB by default).
+     * The project's template and functions' deployment package on a transient store, any free port and the real clock.
      */
     public static LocalRuntimeConfig of(Path projectRoot, Path functionsArtifact) {
         return new LocalRuntimeConfig(LocalAwsConfig.transientOnAnyPort(), projectRoot, functionsArtifact, DEFAULT_STACK_NAME,
-                Map.of(), FaultPlan.none(), 0, AthenaEngine.fromSystemProperty());
+                Map.of(), FaultPlan.none(), 0);
     }
 
     public LocalRuntimeConfig withAws(LocalAwsConfig newAws) {
         return new LocalRuntimeConfig(newAws, projectRoot, functionsArtifact, stackName, parameters, faults,
-                maxEnvironmentsPerFunction, engine);
+                maxEnvironmentsPerFunction);
     }
 
     public LocalRuntimeConfig withParameter(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(parameters);
         next.put(name, value);
-        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, next, faults, maxEnvironmentsPerFunction,
-                engine);
+        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, next, faults, maxEnvironmentsPerFunction);
     }
 
     /** Injects {@code plan}'s faults into S3, Athena and Lambda (see {@link io.athenaworkflow.local.faults}). */
     public LocalRuntimeConfig withFaults(FaultPlan plan) {
         return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, parameters, plan,
-                maxEnvironmentsPerFunction, engine);
+                maxEnvironmentsPerFunction);
     }
 
     /** Lets at most {@code limit} invocations of one function run at once (0: no limit). */
     public LocalRuntimeConfig withMaxEnvironmentsPerFunction(int limit) {
-        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, parameters, faults, limit, engine);
-    }
-
-    /** Runs the local Athena on {@code newEngine}. */
-    public LocalRuntimeConfig withEngine(AthenaEngine newEngine) {
-        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, parameters, faults,
-                maxEnvironmentsPerFunction, newEngine);
+        return new LocalRuntimeConfig(aws, projectRoot, functionsArtifact, stackName, parameters, faults, limit);
     }
 }

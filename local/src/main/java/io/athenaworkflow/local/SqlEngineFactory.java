@@ -1,6 +1,5 @@
 package io.athenaworkflow.local;
 
-import io.athenaworkflow.local.athena.engine.DuckDbSqlEngine;
 import io.athenaworkflow.local.athena.engine.SqlEngine;
 import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
 import io.athenaworkflow.local.athena.engine.trino.TrinoSqlEngine;
@@ -25,11 +24,6 @@ public interface SqlEngineFactory {
      */
     default SqlEngine create(ObjectStore store, URI s3Endpoint) {
         return create(store);
-    }
-
-    /** The real engine: DuckDB, with its Glue-style catalog kept in {@code catalogDir}. */
-    static SqlEngineFactory duckDb(Path catalogDir) {
-        return store -> DuckDbSqlEngine.create(store, catalogDir);
     }
 
     /**

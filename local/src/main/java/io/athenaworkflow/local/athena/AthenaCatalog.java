@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public interface AthenaCatalog {
 
+    /** The one data catalog's name, as Athena's API spells it. */
+    String NAME = "AwsDataCatalog";
+
     /** The databases, in any order. */
     List<Database> databases();
 

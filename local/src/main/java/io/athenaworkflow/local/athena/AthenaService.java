@@ -38,7 +38,6 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String PRIMARY = "primary";
-    private static final String DATA_CATALOG = "AwsDataCatalog";
     private static final String WORKGROUP_PATTERN = "[a-zA-Z0-9._-]{1,128}";
     private static final int MAX_RESULTS = 1000;
     private static final int MAX_LIST_RESULTS = 50;
@@ -509,7 +508,7 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
             throw AthenaErrors.malformedListToken(nextToken);
         }
         ObjectNode response = JSON.objectNode();
-        response.putArray("DataCatalogsSummary").addObject().put("CatalogName", DATA_CATALOG).put("Type", "GLUE");
+        response.putArray("DataCatalogsSummary").addObject().put("CatalogName", AthenaCatalog.NAME).put("Type", "GLUE");
         return response;
     }
 
@@ -668,9 +667,9 @@ public final class AthenaService implements AwsJsonService, AutoCloseable {
     }
 
     private static void requireCatalog(String name) {
-        if (!DATA_CATALOG.equalsIgnoreCase(name)) {
+        if (!AthenaCatalog.NAME.equalsIgnoreCase(name)) {
             throw AthenaErrors.invalidInput("Catalog " + name + " is not found. This runtime has one data catalog, "
-                    + DATA_CATALOG + ".");
+                    + AthenaCatalog.NAME + ".");
         }
     }
 

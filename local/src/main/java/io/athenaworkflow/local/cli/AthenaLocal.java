@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, UpCommand.class, RunCommand.class, ExecCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"The athena-workflow SAM application (template.yaml, its state machine and Lambda functions) on"
-                + " an embedded local runtime: S3, Athena (DuckDB), Lambda, EventBridge and Step Functions on one"
-                + " 127.0.0.1 port, offline, in one JVM."},
+                + " an embedded local runtime: S3, Athena, Lambda, EventBridge and Step Functions on one"
+                + " 127.0.0.1 port, offline, in one JVM (Athena's SQL engine, Trino, in a child JVM)."},
         footer = {"", "Results go to standard output; progress and messages to standard error."})
 public final class AthenaLocal implements Callable<Integer> {
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * In-process access to the objects of the local S3, for the other local services (the Athena engine reads table
- * files with DuckDB straight from disk and writes query results here). Writes made through this interface are
+ * In-process access to the objects of the local S3, for the other local services (the Athena service writes query
+ * results here; its engine reads table files over the S3 protocol). Writes made through this interface are
  * the same objects S3 clients see, and raise the same object-created notifications as a PutObject would.
  */
 public interface ObjectStore {

@@ -10,8 +10,12 @@ public final class Await {
     private Await() {
     }
 
+    /**
+     * Waits at most 3 minutes: the first query of a test JVM also waits for the SQL engine's start-up (a child JVM,
+     * 20-60 s on a loaded 2-core machine; {@code TrinoProcess} gives it 3 minutes).
+     */
     public static <T> T until(Supplier<T> probe, java.util.function.Predicate<T> done, String what) {
-        return until(probe, done, what, Duration.ofSeconds(30));
+        return until(probe, done, what, Duration.ofMinutes(3));
     }
 
     /** As {@link #until(Supplier, java.util.function.Predicate, String)}, waiting at most {@code timeout}. */

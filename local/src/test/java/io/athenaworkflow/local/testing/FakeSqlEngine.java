@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A unit-test stand-in for the DuckDB engine: it answers a fixed set of statements (registered per test) and fails
+ * A unit-test stand-in for the SQL engine: it answers a fixed set of statements (registered per test) and fails
  * everything else the way Athena reports a syntax error. It also serves a small fixed catalog.
  */
 public final class FakeSqlEngine implements SqlEngine, AthenaCatalog {

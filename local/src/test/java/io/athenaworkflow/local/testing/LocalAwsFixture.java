@@ -37,7 +37,7 @@ public final class LocalAwsFixture implements AutoCloseable {
         this(configure, null);
     }
 
-    /** With {@code engines} creating the SQL engine instead of the fake (e.g. the real DuckDB engine). */
+    /** With {@code engines} creating the SQL engine instead of the fake (e.g. the real engine, Trino). */
     public LocalAwsFixture(UnaryOperator<LocalAwsConfig> configure, SqlEngineFactory engines) {
         aws = LocalAws.start(configure.apply(LocalAwsConfig.transientOnAnyPort()),
                 engines == null ? store -> engine : engines);
@@ -71,7 +71,7 @@ public final class LocalAwsFixture implements AutoCloseable {
 
     /** Polls GetQueryExecution until the query is SUCCEEDED, FAILED or CANCELLED. */
     public QueryExecution awaitDone(String id) {
-        return awaitDone(id, java.time.Duration.ofSeconds(30));
+        return awaitDone(id, java.time.Duration.ofMinutes(3));
     }
 
     /** As {@link #awaitDone(String)}, waiting at most {@code timeout} (e.g. for an engine that is still starting). */

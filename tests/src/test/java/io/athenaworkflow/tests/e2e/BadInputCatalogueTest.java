@@ -92,8 +92,9 @@ class BadInputCatalogueTest {
                         "QueryFailedException", "nosuchdb"),
                 new Case("unknown table", "{\"sql\": \"SELECT * FROM demo.nosuch\"}", "QueryFailedException",
                         "TABLE_NOT_FOUND"),
-                new Case("syntax error", "{\"sql\": \"SELEC region FROM demo.orders\"}", "QueryFailedException",
-                        "line 1:"),
+                // Athena (and Trino) reject a statement that does not parse at StartQueryExecution.
+                new Case("syntax error", "{\"sql\": \"SELEC region FROM demo.orders\"}", "QueryRejectedException",
+                        "line 1:1: mismatched input 'SELEC'"),
                 new Case("division by zero", "{\"sql\": \"SELECT 1 / 0\"}", "QueryFailedException", "failed"),
                 new Case("too few parameters", "{\"sql\": \"SELECT * FROM demo.orders WHERE year = ?\"}",
                         "InvalidInputException", "1 '?' placeholder(s) but 'parameters' has 0"),

@@ -152,6 +152,7 @@ class LoadTest {
             Set<String> startedQueries = new HashSet<>();
             List<String> exhausted = new ArrayList<>();
             int exhaustedWithoutQuery = 0;
+            int refused = 0; // statements Athena refused at StartQueryExecution (syntax errors): no query exists
             for (int i = 0; i < EXECUTIONS; i++) {
                 Job job = jobs.get(i);
                 DescribeExecutionResponse execution = results.get(i);
@@ -173,6 +174,10 @@ class LoadTest {
                 } else {
                     assertThat(execution.statusAsString()).as(job.name()).isEqualTo("FAILED");
                     assertThat(execution.error()).as(job.name()).isEqualTo(ERRORS + job.expectedError());
+                    if ("QueryRejectedException".equals(job.expectedError())) {
+                        assertThat(ids).as("%s started no query", job.name()).isEmpty();
+                        refused++;
+                    }
                 }
             }
 
@@ -185,7 +190,7 @@ class LoadTest {
             List<String> loadQueries = queryIds(athena).stream().filter(id -> !setupQueries.contains(id)).toList();
             assertThat(new HashSet<>(loadQueries)).hasSameSizeAs(loadQueries).isEqualTo(startedQueries);
             long rejectedInputs = jobs.stream().filter(j -> "InvalidInputException".equals(j.expectedError())).count();
-            assertThat(loadQueries).hasSize(EXECUTIONS - (int) rejectedInputs - exhaustedWithoutQuery);
+            assertThat(loadQueries).hasSize(EXECUTIONS - (int) rejectedInputs - refused - exhaustedWithoutQuery);
             assertThat(queries(athena, loadQueries)).as("queries left QUEUED or RUNNING")
                     .allSatisfy(q -> assertThat(q.status().stateAsString()).isIn("SUCCEEDED", "FAILED", "CANCELLED"));
             // No orphan: cleanup ALWAYS left nothing but the neighbour's object.
@@ -204,7 +209,7 @@ class LoadTest {
 
     /**
      * The workload: small aggregates with different filters, and a few executions that fail by design (a syntax
-     * error, a table that does not exist, an input the workflow rejects).
+     * error Athena refuses at StartQueryExecution, a table that does not exist, an input the workflow rejects).
      */
     private static List<Job> jobs() {
         List<Job> jobs = new ArrayList<>();
@@ -214,7 +219,7 @@ class LoadTest {
             ObjectNode input = JSON.createObjectNode().put("cleanup", "ALWAYS");
             if (i % 25 == 7) {
                 jobs.add(new Job(name, input.put("sql", "SELEC region FROM demo.orders").toString(),
-                        "QueryFailedException", null));
+                        "QueryRejectedException", null));
             } else if (i % 25 == 13) {
                 jobs.add(new Job(name, input.put("sql", "SELECT * FROM demo.no_such_table").toString(),
                         "QueryFailedException", null));

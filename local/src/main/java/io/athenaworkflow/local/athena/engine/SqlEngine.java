@@ -1,8 +1,8 @@
 package io.athenaworkflow.local.athena.engine;
 
 /**
- * Runs one Athena (Trino dialect) statement on the local engine (embedded DuckDB, or Trino), against the tables of a Glue-style catalog whose
- * data are the objects of the local S3. DDL changes the catalog; SELECT/WITH stream typed rows to a sink.
+ * Runs one Athena (Trino dialect) statement on the local engine (Trino), against the tables of a Glue-style catalog
+ * whose data are the objects of the local S3. DDL changes the catalog; SELECT/WITH stream typed rows to a sink.
  * Implementations are thread-safe: the Athena service runs several statements at once.
  */
 public interface SqlEngine extends AutoCloseable {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.athenaworkflow.local.athena.engine.DuckDbSqlEngine;
+import io.athenaworkflow.local.SqlEngineFactory;
+import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
 import io.athenaworkflow.local.sfn.api.FakeLambda;
 import io.athenaworkflow.local.sfn.api.SfnFixture;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Athena from Task states (optimized integration with .sync, and aws-sdk:athena) against the real local Athena
- * service; SQL runs on the fake engine, except in the DuckDB test.
+ * service; SQL runs on the fake engine, except in the real-engine (Trino) test.
  */
 class AthenaTasksTest {
 
@@ -176,9 +177,10 @@ class AthenaTasksTest {
     }
 
     @Test
-    void startQueryExecutionSync_whenRealDuckDbEngine_runsSelectOne(@TempDir Path catalog) throws Exception {
+    void startQueryExecutionSync_whenRealEngine_runsSelectOne(@TempDir Path catalog) throws Exception {
         fx.close();
-        fx = SfnFixture.start(new FakeLambda(), store -> DuckDbSqlEngine.create(store, catalog));
+        fx = SfnFixture.start(new FakeLambda(), SqlEngineFactory.trino(catalog));
+        TrinoProcess.shared().uri(); // the engine's start-up, before the execution's 30 s wait begins
 
         JsonNode out = output(SfnFixture.await(fx.run(QUERY_AND_RESULTS, "{\"sql\": \"SELECT 1 AS one, 'a' AS two\"}")));
 

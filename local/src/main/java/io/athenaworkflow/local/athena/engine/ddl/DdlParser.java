@@ -1,8 +1,6 @@
 package io.athenaworkflow.local.athena.engine.ddl;
 
 import io.athenaworkflow.local.athena.engine.AthenaErrors;
-import io.athenaworkflow.local.athena.engine.catalog.CatalogTable;
-import io.athenaworkflow.local.athena.engine.catalog.SerDeInfo;
 import io.athenaworkflow.local.athena.engine.sql.Lexer;
 import io.athenaworkflow.local.athena.engine.sql.Token;
 import io.athenaworkflow.local.athena.engine.sql.TokenKind;
@@ -20,6 +18,16 @@ import java.util.Map;
  * EXTERNAL TABLE, DROP TABLE, SHOW ..., DESCRIBE, MSCK REPAIR TABLE, ALTER TABLE ADD/DROP PARTITION).
  */
 public final class DdlParser {
+
+    // The Hive input/output format classes STORED AS names (what Glue records for a table).
+    private static final String TEXT_INPUT = "org.apache.hadoop.mapred.TextInputFormat";
+    private static final String TEXT_OUTPUT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
+    private static final String PARQUET_INPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
+    private static final String PARQUET_OUTPUT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
+    private static final String ORC_INPUT = "org.apache.hadoop.hive.ql.io.orc.OrcInputFormat";
+    private static final String ORC_OUTPUT = "org.apache.hadoop.hive.ql.io.orc.OrcOutputFormat";
+    private static final String AVRO_INPUT = "org.apache.hadoop.hive.ql.io.avro.AvroContainerInputFormat";
+    private static final String AVRO_OUTPUT = "org.apache.hadoop.hive.ql.io.avro.AvroContainerOutputFormat";
 
     private final List<Token> tokens;
     private int pos;
@@ -60,7 +68,7 @@ public final class DdlParser {
      *     expected, or NOT_SUPPORTED for valid Athena DDL the local catalog cannot hold
      */
     public static DdlStatement parse(String sql) {
-        DdlParser parser = new DdlParser(Lexer.tokenize(sql, Lexer.Dialect.HIVE));
+        DdlParser parser = new DdlParser(Lexer.tokenize(sql));
         DdlStatement statement = parser.statement();
         parser.accept(";");
         parser.expectEnd();
@@ -218,27 +226,27 @@ public final class DdlParser {
             switch (storedAs) {
                 case "PARQUET" -> {
                     serde = serde == null ? SerDeInfo.PARQUET : serde;
-                    inputFormat = CatalogTable.PARQUET_INPUT;
-                    outputFormat = CatalogTable.PARQUET_OUTPUT;
+                    inputFormat = PARQUET_INPUT;
+                    outputFormat = PARQUET_OUTPUT;
                 }
                 case "TEXTFILE" -> {
-                    inputFormat = CatalogTable.TEXT_INPUT;
-                    outputFormat = CatalogTable.TEXT_OUTPUT;
+                    inputFormat = TEXT_INPUT;
+                    outputFormat = TEXT_OUTPUT;
                 }
                 case "JSON", "JSONFILE" -> {
                     serde = serde == null ? SerDeInfo.OPENX_JSON : serde;
-                    inputFormat = CatalogTable.TEXT_INPUT;
-                    outputFormat = CatalogTable.TEXT_OUTPUT;
+                    inputFormat = TEXT_INPUT;
+                    outputFormat = TEXT_OUTPUT;
                 }
                 case "ORC" -> {
                     serde = serde == null ? SerDeInfo.ORC : serde;
-                    inputFormat = CatalogTable.ORC_INPUT;
-                    outputFormat = CatalogTable.ORC_OUTPUT;
+                    inputFormat = ORC_INPUT;
+                    outputFormat = ORC_OUTPUT;
                 }
                 case "AVRO" -> {
                     serde = serde == null ? SerDeInfo.AVRO : serde;
-                    inputFormat = CatalogTable.AVRO_INPUT;
-                    outputFormat = CatalogTable.AVRO_OUTPUT;
+                    inputFormat = AVRO_INPUT;
+                    outputFormat = AVRO_OUTPUT;
                 }
                 default -> throw AthenaErrors.notSupported("STORED AS " + storedAs + " is not supported locally "
                         + "(supported: PARQUET, ORC, AVRO, TEXTFILE, JSON)");
@@ -250,8 +258,8 @@ public final class DdlParser {
         }
         if (inputFormat == null) {
             boolean parquet = serde.equals(SerDeInfo.PARQUET);
-            inputFormat = parquet ? CatalogTable.PARQUET_INPUT : CatalogTable.TEXT_INPUT;
-            outputFormat = parquet ? CatalogTable.PARQUET_OUTPUT : CatalogTable.TEXT_OUTPUT;
+            inputFormat = parquet ? PARQUET_INPUT : TEXT_INPUT;
+            outputFormat = parquet ? PARQUET_OUTPUT : TEXT_OUTPUT;
         }
         if (serde.equals(SerDeInfo.LAZY_SIMPLE) && !serdeProperties.containsKey("serialization.format")) {
             serdeProperties.put("serialization.format", serdeProperties.getOrDefault("field.delim", "1"));

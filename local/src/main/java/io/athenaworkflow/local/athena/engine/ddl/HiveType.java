@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Hive column type as Athena DDL declares it, with the DuckDB type that holds its values.
+ * A Hive column type as Athena DDL declares it.
  *
  * @param hive the type as the catalog stores and Athena shows it, e.g. {@code int}, {@code array<string>},
  *     {@code struct<a:int,b:string>}, {@code decimal(10,2)}
- * @param duckDb the DuckDB type, e.g. {@code INTEGER}, {@code VARCHAR[]}, {@code STRUCT("a" INTEGER, "b" VARCHAR)}
  * @param base the outermost type name in lower case ({@code int}, {@code array}, {@code decimal}, ...)
  * @param children element types (one for array, key and value for map, the fields for struct)
  * @param fieldNames struct field names (empty for other types)
  */
-public record HiveType(String hive, String duckDb, String base, List<HiveType> children, List<String> fieldNames) {
+public record HiveType(String hive, String base, List<HiveType> children, List<String> fieldNames) {
 
     /**
      * Parses a type written in DDL.
@@ -26,7 +25,7 @@ public record HiveType(String hive, String duckDb, String base, List<HiveType> c
      * @throws io.athenaworkflow.local.athena.engine.QueryFailure when it is not a Hive type Athena knows
      */
     public static HiveType parse(String text) {
-        List<Token> tokens = Lexer.tokenize(text, Lexer.Dialect.HIVE);
+        List<Token> tokens = Lexer.tokenize(text);
         int[] pos = {0};
         HiveType type = parse(tokens, pos);
         if (tokens.get(pos[0]).kind() != TokenKind.EOF) {
@@ -44,28 +43,28 @@ public record HiveType(String hive, String duckDb, String base, List<HiveType> c
         }
         String name = t.value().toLowerCase(Locale.ROOT);
         return switch (name) {
-            case "tinyint" -> scalar("tinyint", "TINYINT");
-            case "smallint" -> scalar("smallint", "SMALLINT");
-            case "int", "integer" -> scalar("int", "INTEGER");
-            case "bigint" -> scalar("bigint", "BIGINT");
-            case "float", "real" -> scalar("float", "FLOAT");
+            case "tinyint" -> scalar("tinyint");
+            case "smallint" -> scalar("smallint");
+            case "int", "integer" -> scalar("int");
+            case "bigint" -> scalar("bigint");
+            case "float", "real" -> scalar("float");
             case "double" -> {
                 if (tokens.get(pos[0]).isKeyword("precision")) {
                     pos[0]++;
                 }
-                yield scalar("double", "DOUBLE");
+                yield scalar("double");
             }
-            case "boolean" -> scalar("boolean", "BOOLEAN");
-            case "string" -> scalar("string", "VARCHAR");
-            case "binary" -> scalar("binary", "BLOB");
-            case "date" -> scalar("date", "DATE");
-            case "timestamp" -> scalar("timestamp", "TIMESTAMP");
+            case "boolean" -> scalar("boolean");
+            case "string" -> scalar("string");
+            case "binary" -> scalar("binary");
+            case "date" -> scalar("date");
+            case "timestamp" -> scalar("timestamp");
             case "varchar", "char" -> {
                 List<Integer> args = numbers(tokens, pos, name);
                 if (args.size() != 1) {
                     throw AthenaErrors.syntax(t.line(), t.column(), name + " needs a length, e.g. " + name + "(10)");
                 }
-                yield scalar(name + "(" + args.get(0) + ")", "VARCHAR");
+                yield scalar(name + "(" + args.get(0) + ")");
             }
             case "decimal" -> {
                 List<Integer> args = numbers(tokens, pos, name);
@@ -75,14 +74,13 @@ public record HiveType(String hive, String duckDb, String base, List<HiveType> c
                     throw AthenaErrors.syntax(t.line(), t.column(), "invalid decimal(" + precision + "," + scale
                             + "): precision must be 1..38 and scale 0..precision");
                 }
-                yield new HiveType("decimal(" + precision + "," + scale + ")",
-                        "DECIMAL(" + precision + "," + scale + ")", "decimal", List.of(), List.of());
+                yield new HiveType("decimal(" + precision + "," + scale + ")", "decimal", List.of(), List.of());
             }
             case "array" -> {
                 expect(tokens, pos, "<");
                 HiveType element = parse(tokens, pos);
                 expect(tokens, pos, ">");
-                yield new HiveType("array<" + element.hive + ">", element.duckDb + "[]", "array", List.of(element), List.of());
+                yield new HiveType("array<" + element.hive + ">", "array", List.of(element), List.of());
             }
             case "map" -> {
                 expect(tokens, pos, "<");
@@ -90,8 +88,7 @@ public record HiveType(String hive, String duckDb, String base, List<HiveType> c
                 expect(tokens, pos, ",");
                 HiveType value = parse(tokens, pos);
                 expect(tokens, pos, ">");
-                yield new HiveType("map<" + key.hive + "," + value.hive + ">",
-                        "MAP(" + key.duckDb + ", " + value.duckDb + ")", "map", List.of(key, value), List.of());
+                yield new HiveType("map<" + key.hive + "," + value.hive + ">", "map", List.of(key, value), List.of());
             }
             case "struct" -> {
                 expect(tokens, pos, "<");
@@ -109,33 +106,14 @@ public record HiveType(String hive, String duckDb, String base, List<HiveType> c
                 } while (accept(tokens, pos, ","));
                 expect(tokens, pos, ">");
                 StringBuilder hive = new StringBuilder("struct<");
-                StringBuilder duck = new StringBuilder("STRUCT(");
                 for (int i = 0; i < fields.size(); i++) {
                     hive.append(i == 0 ? "" : ",").append(names.get(i)).append(':').append(fields.get(i).hive);
-                    duck.append(i == 0 ? "" : ", ").append('"').append(names.get(i).replace("\"", "\"\"")).append("\" ")
-                            .append(fields.get(i).duckDb);
                 }
-                yield new HiveType(hive + ">", duck + ")", "struct", fields, names);
+                yield new HiveType(hive + ">", "struct", fields, names);
             }
             default -> throw AthenaErrors.syntax(t.line(), t.column(), "Unknown type '" + t.value()
                     + "'. Athena DDL types: boolean, tinyint, smallint, int, bigint, float, double, decimal(p,s), "
                     + "char(n), varchar(n), string, binary, date, timestamp, array<T>, map<K,V>, struct<name:T,...>");
-        };
-    }
-
-    /** Whether values of this type are numbers (integer or floating point or decimal). */
-    public boolean isNumeric() {
-        return switch (base) {
-            case "tinyint", "smallint", "int", "bigint", "float", "double", "decimal" -> true;
-            default -> false;
-        };
-    }
-
-    /** Whether this is an integer type. */
-    public boolean isInteger() {
-        return switch (base) {
-            case "tinyint", "smallint", "int", "bigint" -> true;
-            default -> false;
         };
     }
 
@@ -144,9 +122,9 @@ public record HiveType(String hive, String duckDb, String base, List<HiveType> c
         return base.equals("string") || base.equals("varchar") || base.equals("char");
     }
 
-    private static HiveType scalar(String hive, String duckDb) {
+    private static HiveType scalar(String hive) {
         String base = hive.contains("(") ? hive.substring(0, hive.indexOf('(')) : hive;
-        return new HiveType(hive, duckDb, base, List.of(), List.of());
+        return new HiveType(hive, base, List.of(), List.of());
     }
 
     private static List<Integer> numbers(List<Token> tokens, int[] pos, String type) {

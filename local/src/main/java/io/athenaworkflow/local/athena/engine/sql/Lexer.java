@@ -5,26 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a statement into tokens. Two dialects: Trino (queries: {@code 'it''s'} strings, {@code "ident"}) and Hive
- * (Athena DDL: backquoted identifiers, single- or double-quoted strings with backslash escapes).
+ * Splits a statement into tokens as Hive reads Athena DDL: backquoted identifiers, single- or double-quoted strings
+ * with backslash escapes.
  * Comments ({@code -- ...} and {@code /* ... *}{@code /}) are skipped.
  */
 public final class Lexer {
 
-    /** The SQL dialect being tokenized. */
-    public enum Dialect { TRINO, HIVE }
-
     private static final String[] MULTI_CHAR_SYMBOLS = {"<>", "!=", "<=", ">=", "||", "->", "=>", "::"};
 
     private final String sql;
-    private final Dialect dialect;
     private int pos;
     private int line = 1;
     private int lineStart;
 
-    private Lexer(String sql, Dialect dialect) {
+    private Lexer(String sql) {
         this.sql = sql;
-        this.dialect = dialect;
     }
 
     /**
@@ -33,8 +28,8 @@ public final class Lexer {
      * @throws io.athenaworkflow.local.athena.engine.QueryFailure (SYNTAX_ERROR) on an unterminated string,
      *     quoted identifier or comment, or a character that starts no token
      */
-    public static List<Token> tokenize(String sql, Dialect dialect) {
-        return new Lexer(sql, dialect).run();
+    public static List<Token> tokenize(String sql) {
+        return new Lexer(sql).run();
     }
 
     private List<Token> run() {
@@ -98,16 +93,12 @@ public final class Lexer {
         int tokCol = pos - lineStart + 1;
         char c = sql.charAt(pos);
         if (c == '\'') {
-            String value = dialect == Dialect.HIVE ? hiveString('\'', tokLine, tokCol) : trinoString(tokLine, tokCol);
+            String value = hiveString('\'', tokLine, tokCol);
             return new Token(TokenKind.STRING, sql.substring(start, pos), value, tokLine, tokCol, start);
         }
         if (c == '"') {
-            if (dialect == Dialect.HIVE) {
-                String value = hiveString('"', tokLine, tokCol);
-                return new Token(TokenKind.STRING, sql.substring(start, pos), value, tokLine, tokCol, start);
-            }
-            String value = quoted('"', tokLine, tokCol);
-            return new Token(TokenKind.QUOTED_IDENTIFIER, sql.substring(start, pos), value, tokLine, tokCol, start);
+            String value = hiveString('"', tokLine, tokCol);
+            return new Token(TokenKind.STRING, sql.substring(start, pos), value, tokLine, tokCol, start);
         }
         if (c == '`') {
             String value = quoted('`', tokLine, tokCol);
@@ -167,30 +158,6 @@ public final class Lexer {
         return pos < sql.length() && sql.charAt(pos) == c;
     }
 
-    /** A Trino string: {@code ''} stands for one quote, no backslash escapes. */
-    private String trinoString(int tokLine, int tokCol) {
-        StringBuilder value = new StringBuilder();
-        pos++;
-        while (true) {
-            if (pos >= sql.length()) {
-                throw AthenaErrors.syntax(tokLine, tokCol, "unterminated string literal");
-            }
-            char c = sql.charAt(pos);
-            if (c == '\'') {
-                if (peek(1) == '\'') {
-                    value.append('\'');
-                    pos += 2;
-                    continue;
-                }
-                pos++;
-                return value.toString();
-            }
-            value.append(c);
-            advanceOne();
-        }
-    }
-
-    /** A Hive string: backslash escapes ({@code \t \n \\ \' \"} and octal/unicode), the quote doubled or escaped. */
     private String hiveString(char quote, int tokLine, int tokCol) {
         StringBuilder value = new StringBuilder();
         pos++;

@@ -9,7 +9,7 @@ import io.athenaworkflow.local.athena.engine.ResultColumn;
 import io.athenaworkflow.local.athena.engine.ResultFormat;
 import io.athenaworkflow.local.athena.engine.ResultSink;
 import io.athenaworkflow.local.athena.engine.StatementOutcome;
-import io.athenaworkflow.local.athena.engine.catalog.SerDeInfo;
+import io.athenaworkflow.local.athena.engine.ddl.SerDeInfo;
 import io.athenaworkflow.local.athena.engine.ddl.DdlStatement;
 import io.athenaworkflow.local.athena.engine.ddl.DdlStatement.ColumnDefinition;
 import io.athenaworkflow.local.athena.engine.ddl.DdlStatement.PartitionSpec;

@@ -2,7 +2,7 @@ package io.athenaworkflow.local.athena.engine.trino;
 
 import static io.athenaworkflow.local.athena.engine.trino.TrinoRunner.quote;
 
-import io.athenaworkflow.local.athena.engine.catalog.SerDeInfo;
+import io.athenaworkflow.local.athena.engine.ddl.SerDeInfo;
 import io.athenaworkflow.local.athena.engine.ddl.DdlStatement;
 import io.athenaworkflow.local.athena.engine.ddl.DdlStatement.ColumnDefinition;
 import io.athenaworkflow.local.athena.engine.ddl.HiveType;

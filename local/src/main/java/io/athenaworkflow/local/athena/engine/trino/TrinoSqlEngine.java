@@ -12,7 +12,6 @@ import io.athenaworkflow.local.athena.engine.ResultSink;
 import io.athenaworkflow.local.athena.engine.SqlEngine;
 import io.athenaworkflow.local.athena.engine.Statement;
 import io.athenaworkflow.local.athena.engine.StatementOutcome;
-import io.athenaworkflow.local.athena.engine.catalog.Catalog;
 import io.athenaworkflow.local.athena.engine.ddl.DdlParser;
 import io.athenaworkflow.local.athena.engine.sql.Lexer;
 import io.athenaworkflow.local.athena.engine.sql.Token;
@@ -88,9 +87,9 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         if (statement.cancellation().isCancelled()) {
             throw new QueryCancelled("Query was cancelled before it started");
         }
-        if (statement.catalog() != null && !statement.catalog().equalsIgnoreCase(Catalog.NAME)) {
+        if (statement.catalog() != null && !statement.catalog().equalsIgnoreCase(AthenaCatalog.NAME)) {
             throw AthenaErrors.query("CATALOG_NOT_FOUND", null, "Catalog '" + statement.catalog()
-                    + "' not found (the local engine has only " + Catalog.NAME + ")");
+                    + "' not found (the local engine has only " + AthenaCatalog.NAME + ")");
         }
         String database = statement.database() == null || statement.database().isBlank()
                 ? DEFAULT_DATABASE : statement.database().toLowerCase(Locale.ROOT);
@@ -199,7 +198,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private static boolean isHiveDdl(String sql) {
         List<Token> tokens;
         try {
-            tokens = Lexer.tokenize(sql, Lexer.Dialect.HIVE);
+            tokens = Lexer.tokenize(sql);
         } catch (QueryFailure e) {
             return false; // Trino reports the error.
         }

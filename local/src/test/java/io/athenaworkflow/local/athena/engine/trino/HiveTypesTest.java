@@ -45,7 +45,7 @@ class HiveTypesTest {
 
     @Test
     void toTrino_whenTypeHasNoTrinoEquivalent_failsAsNotSupported() {
-        assertThatThrownBy(() -> HiveTypes.toTrino(new HiveType("uniontype<int,string>", "X", "uniontype",
+        assertThatThrownBy(() -> HiveTypes.toTrino(new HiveType("uniontype<int,string>", "uniontype",
                 java.util.List.of(), java.util.List.of())))
                 .isInstanceOf(QueryFailure.class).hasMessageStartingWith("NOT_SUPPORTED: Column type uniontype");
     }

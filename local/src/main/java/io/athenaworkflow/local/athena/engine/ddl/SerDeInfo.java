@@ -1,4 +1,4 @@
-package io.athenaworkflow.local.athena.engine.catalog;
+package io.athenaworkflow.local.athena.engine.ddl;
 
 import java.util.Map;
 import java.util.TreeMap;
