@@ -323,21 +323,24 @@ class DistributedMapApiTest {
     }
 
     @Test
-    void startExecution_whenJsonataMaxInputBytesPerBatch_cutsBatchesAtTheByteLimitBeforeMaxItems() throws Exception {
+    void startExecution_whenJsonataMaxInputBytesPerBatch_cutsBatchesAtTheByteLimitWithTheBatchInputCounted()
+            throws Exception {
         put("items.json", "[{\"n\": 1}, {\"n\": 2}, {\"n\": 3}, {\"n\": 4}, {\"n\": 5}]");
-        // {"Items":[]} is 12 bytes and each {"n":k} 7 (plus a comma): two items make 27 bytes, three 35 > 30.
+        // {"Items":[],"BatchInput":{"at":3}} is 34 bytes and each {"n":k} 7 (plus a comma): two items make 49, three 57.
         String definition = """
                 {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
                   "A": {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
                       "ReaderConfig": {"InputType": "JSON"}, "Arguments": {"Bucket": "datasets", "Key": "items.json"}},
-                    "ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.most %}", "MaxInputBytesPerBatch": 30},
+                    "ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.most %}", "MaxInputBytesPerBatch": 50,
+                      "BatchInput": {"at": "{% $states.input.most %}"}},
                     "ItemProcessor": {CONFIG, "StartAt": "P", "States": {"P": {"Type": "Pass",
-                      "Output": "{% $count($states.input.Items) %}", "End": true}}}, "End": true}}}"""
+                      "Output": "{% $count($states.input.Items) & '/' & $states.input.BatchInput.at %}", "End": true}}},
+                    "End": true}}}"""
                 .replace("CONFIG", DISTRIBUTED);
 
         JsonNode out = output(run(definition, "{\"most\": 3}"));
 
-        assertThat(out).isEqualTo(JSON.readTree("[2, 2, 1]"));
+        assertThat(out).isEqualTo(JSON.readTree("[\"2/3\", \"2/3\", \"1/3\"]"));
     }
 
     @Test
