@@ -28,9 +28,8 @@ final class MapRunsApi {
         response.put("maxConcurrency", run.maxConcurrency());
         response.put("toleratedFailurePercentage", (float) run.toleratedFailurePercentage());
         response.put("toleratedFailureCount", run.toleratedFailureCount());
-        MapRun.Counts counts = run.counts();
-        counts(response.putObject("itemCounts"), counts);
-        counts(response.putObject("executionCounts"), counts);
+        counts(response.putObject("itemCounts"), run.counts());
+        counts(response.putObject("executionCounts"), run.executionCounts());
         response.put("redriveCount", 0);
         return response;
     }

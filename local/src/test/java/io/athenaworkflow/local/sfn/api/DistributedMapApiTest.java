@@ -17,11 +17,14 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
+import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 import software.amazon.awssdk.services.sfn.model.MapRunStatus;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 
-/** Distributed Map (ItemReader over the local S3, tolerances, Map Run events) through the SDK v2 JSON API. */
+/**
+ * Distributed Map (ItemReader over the local S3, ItemBatcher, tolerances, Map Run events) through the SDK v2 JSON API.
+ */
 class DistributedMapApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -274,5 +277,116 @@ class DistributedMapApiTest {
         assertThat(noKey.cause()).contains("S3.NoSuchKeyException");
         assertThat(wrongType.error()).isEqualTo("States.ItemReaderFailed");
         assertThat(wrongType.cause()).contains("s3://datasets/not-an-array.json must hold a JSON array");
+    }
+
+    /** A JSONPath Distributed Map over items.json with {@code batcher}, a child failing when its first item is bad. */
+    private static String batchedItems(String batcher, String extra) {
+        return """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", %s "ItemBatcher": %s,
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
+                    "Parameters": {"Bucket": "datasets", "Key": "items.json"}},
+                  "ItemProcessor": {%s, "StartAt": "C", "States": {
+                    "C": {"Type": "Choice", "Choices": [{"Variable": "$.Items[0].fail", "BooleanEquals": true,
+                          "Next": "F"}], "Default": "S"},
+                    "F": {"Type": "Fail", "Error": "Batch.Bad", "Cause": "bad batch"},
+                    "S": {"Type": "Succeed"}}}, "End": true}}}""".formatted(extra, batcher, DISTRIBUTED);
+    }
+
+    private DescribeMapRunResponse mapRun(DescribeExecutionResponse execution) {
+        String arn = fx.client.listMapRuns(b -> b.executionArn(execution.executionArn())).mapRuns().get(0)
+                .mapRunArn();
+        return fx.client.describeMapRun(b -> b.mapRunArn(arn));
+    }
+
+    @Test
+    void startExecution_whenItemBatcherMaxItemsAndBatchInput_givesEachChildItsSelectedItemsAndTheBatchInput()
+            throws Exception {
+        put("items.json", "[{\"n\": 1}, {\"n\": 2}, {\"n\": 3}, {\"n\": 4}, {\"n\": 5}]");
+        String reader = """
+                {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
+                 "Parameters": {"Bucket": "datasets", "Key": "items.json"}}""";
+        String batcher = """
+                "ItemSelector": {"n.$": "$$.Map.Item.Value.n", "index.$": "$$.Map.Item.Index"},
+                "ItemBatcher": {"MaxItemsPerBatchPath": "$.size", "BatchInput": {"run.$": "$.run", "fixed": true}},""";
+
+        DescribeExecutionResponse execution = run(jsonPathMap(reader, batcher), "{\"size\": 2, \"run\": \"r1\"}");
+
+        assertThat(output(execution)).isEqualTo(JSON.readTree("""
+                [{"Items": [{"n": 1, "index": 0}, {"n": 2, "index": 1}], "BatchInput": {"run": "r1", "fixed": true}},
+                 {"Items": [{"n": 3, "index": 2}, {"n": 4, "index": 3}], "BatchInput": {"run": "r1", "fixed": true}},
+                 {"Items": [{"n": 5, "index": 4}], "BatchInput": {"run": "r1", "fixed": true}}]"""));
+        DescribeMapRunResponse mapRun = mapRun(execution);
+        assertThat(mapRun.itemCounts().total()).isEqualTo(5);
+        assertThat(mapRun.itemCounts().succeeded()).isEqualTo(5);
+        assertThat(mapRun.executionCounts().total()).isEqualTo(3);
+        assertThat(mapRun.executionCounts().succeeded()).isEqualTo(3);
+    }
+
+    @Test
+    void startExecution_whenJsonataMaxInputBytesPerBatch_cutsBatchesAtTheByteLimitWithTheBatchInputCounted()
+            throws Exception {
+        put("items.json", "[{\"n\": 1}, {\"n\": 2}, {\"n\": 3}, {\"n\": 4}, {\"n\": 5}]");
+        // {"Items":[],"BatchInput":{"at":3}} is 34 bytes and each {"n":k} 7 (plus a comma): two items make 49, three 57.
+        String definition = """
+                {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+                  "A": {"Type": "Map", "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                      "ReaderConfig": {"InputType": "JSON"}, "Arguments": {"Bucket": "datasets", "Key": "items.json"}},
+                    "ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.most %}", "MaxInputBytesPerBatch": 50,
+                      "BatchInput": {"at": "{% $states.input.most %}"}},
+                    "ItemProcessor": {CONFIG, "StartAt": "P", "States": {"P": {"Type": "Pass",
+                      "Output": "{% $count($states.input.Items) & '/' & $states.input.BatchInput.at %}", "End": true}}},
+                    "End": true}}}"""
+                .replace("CONFIG", DISTRIBUTED);
+
+        JsonNode out = output(run(definition, "{\"most\": 3}"));
+
+        assertThat(out).isEqualTo(JSON.readTree("[\"2/3\", \"2/3\", \"1/3\"]"));
+    }
+
+    @Test
+    void startExecution_whenABatchFails_countsAllItsItemsAgainstTheTolerance() throws Exception {
+        put("items.json", "[{\"fail\": true}, {\"fail\": false}, {\"fail\": false}, {\"fail\": false}]");
+        String batcher = "{\"MaxItemsPerBatch\": 2}";
+
+        DescribeExecutionResponse tolerated = run(batchedItems(batcher, "\"ToleratedFailureCount\": 2,"), "{}");
+        DescribeExecutionResponse exceeded = run(batchedItems(batcher, "\"ToleratedFailureCount\": 1,"), "{}");
+
+        assertThat(output(tolerated)).isEqualTo(JSON.readTree("""
+                [{"Error": "Batch.Bad", "Cause": "bad batch"}, {"Items": [{"fail": false}, {"fail": false}]}]"""));
+        DescribeMapRunResponse toleratedRun = mapRun(tolerated);
+        assertThat(toleratedRun.itemCounts().failed()).isEqualTo(2);
+        assertThat(toleratedRun.itemCounts().succeeded()).isEqualTo(2);
+        assertThat(toleratedRun.executionCounts().failed()).isEqualTo(1);
+        assertThat(exceeded.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(exceeded.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        assertThat(mapRun(exceeded).status()).isEqualTo(MapRunStatus.FAILED);
+    }
+
+    @Test
+    void startExecution_whenBatchLimitFromPathInvalidOrItemTooLarge_failsWithStatesRuntime() {
+        put("items.json", "[{\"fail\": false}, {\"fail\": false, \"pad\": \"%s\"}]".formatted("x".repeat(100)));
+
+        DescribeExecutionResponse zero = run(batchedItems("{\"MaxItemsPerBatchPath\": \"$.size\"}", ""),
+                "{\"size\": 0}");
+        DescribeExecutionResponse tooManyBytes = run(batchedItems(
+                "{\"MaxInputBytesPerBatchPath\": \"$.bytes\"}", ""), "{\"bytes\": 262145}");
+        DescribeExecutionResponse itemTooLarge = run(batchedItems("{\"MaxInputBytesPerBatch\": 64}", ""), "{}");
+
+        assertThat(zero.error()).isEqualTo("States.Runtime");
+        assertThat(zero.cause()).contains("MaxItemsPerBatch value must be an integer from 1 to").contains("was 0");
+        assertThat(tooManyBytes.error()).isEqualTo("States.Runtime");
+        assertThat(tooManyBytes.cause()).contains("MaxInputBytesPerBatch value must be an integer from 1 to 262144");
+        assertThat(itemTooLarge.error()).isEqualTo("States.Runtime");
+        assertThat(itemTooLarge.cause()).contains("Item 1 is").contains("exceeds the MaxInputBytesPerBatch of 64");
+        assertThat(fx.client.listMapRuns(b -> b.executionArn(zero.executionArn())).mapRuns()).isEmpty();
+    }
+
+    @Test
+    void createStateMachine_whenItemBatcherSetsNoLimit_throwsInvalidDefinition() {
+        assertThatThrownBy(() -> fx.client.createStateMachine(b -> b.name("nolimit").roleArn(SfnFixture.ROLE)
+                .definition(batchedItems("{\"BatchInput\": {\"k\": 1}}", ""))))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(
+                        e.awsErrorDetails().errorMessage()).contains("SCHEMA_VALIDATION_FAILED")
+                        .contains("ItemBatcher must set at least one of MaxItemsPerBatch"));
     }
 }

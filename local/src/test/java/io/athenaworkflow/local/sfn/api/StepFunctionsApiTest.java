@@ -177,16 +177,17 @@ class StepFunctionsApiTest {
     }
 
     @Test
-    void createStateMachine_whenDistributedMapBatchesItems_throwsInvalidDefinitionSayingItIsLocal() {
+    void createStateMachine_whenDistributedMapWritesResults_throwsInvalidDefinitionSayingItIsLocal() {
         String distributed = """
-                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemBatcher": {"MaxItemsPerBatch": 2},
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ResultWriter": {"Resource":
+                  "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "out"}},
                   "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
                     "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""";
 
         assertThatThrownBy(() -> create("distributed", distributed))
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(
                         e.awsErrorDetails().errorMessage()).contains("UNSUPPORTED_BY_LOCAL_RUNTIME")
-                        .contains("ItemBatcher"));
+                        .contains("ResultWriter"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.sfn.asl.expr.Jsonata;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -394,7 +395,7 @@ final class DefinitionParser {
         }
         boolean distributed = config != null && config.has("Mode") && "DISTRIBUTED".equals(config.get("Mode").asText());
         if (distributed && json.has("ItemBatcher")) {
-            throw unsupportedYet("ItemBatcher", pointer);
+            itemBatcher(json.get("ItemBatcher"), pointer + "/ItemBatcher", language);
         }
         if (distributed) {
             JsonNode executionType = config.get("ExecutionType");
@@ -420,11 +421,66 @@ final class DefinitionParser {
         return graph(graphOnly, processorPointer, language, scopes);
     }
 
-    /** A Distributed Map field the local interpreter does not run yet (an INLINE Map ignores ItemBatcher). */
+    /** A Distributed Map field the local interpreter does not run yet. */
     private static UnsupportedFeatureException unsupportedYet(String field, String pointer) {
         return new UnsupportedFeatureException(field + " (Distributed Map) is not supported by the local Step"
                 + " Functions interpreter yet (at " + pointer + "/" + field + "); write the results with a Task after"
-                + " the Map, or give each iteration one item");
+                + " the Map");
+    }
+
+    /**
+     * Checks a Distributed Map's ItemBatcher: an object with at least one of MaxItemsPerBatch(Path) and
+     * MaxInputBytesPerBatch(Path), each set at most once, literal limits positive (bytes at most 256 KiB), the Path
+     * forms only in JSONPath, and an object BatchInput. Values from paths and JSONata are checked at run time.
+     */
+    private void itemBatcher(JsonNode batcher, String pointer, QueryLanguage language) {
+        if (!(batcher instanceof ObjectNode json)) {
+            problem("SCHEMA_VALIDATION_FAILED", "ItemBatcher must be an object", pointer);
+            return;
+        }
+        boolean jsonata = language == QueryLanguage.JSONATA;
+        Set<String> allowed = jsonata ? Set.of("MaxItemsPerBatch", "MaxInputBytesPerBatch", "BatchInput")
+                : Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                "MaxInputBytesPerBatchPath", "BatchInput");
+        json.fieldNames().forEachRemaining(field -> {
+            if (!allowed.contains(field)) {
+                problem("SCHEMA_VALIDATION_FAILED", "Field \"" + field + "\" is not supported in ItemBatcher"
+                        + (jsonata && field.endsWith("Path") ? " when the QueryLanguage is JSONata" : ""),
+                        pointer + "/" + field);
+            }
+        });
+        atMostOne(json, pointer, "MaxItemsPerBatch", "MaxItemsPerBatchPath");
+        atMostOne(json, pointer, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
+        if (!json.has("MaxItemsPerBatch") && !json.has("MaxItemsPerBatchPath") && !json.has("MaxInputBytesPerBatch")
+                && !json.has("MaxInputBytesPerBatchPath")) {
+            problem("SCHEMA_VALIDATION_FAILED", "ItemBatcher must set at least one of MaxItemsPerBatch,"
+                    + " MaxItemsPerBatchPath, MaxInputBytesPerBatch or MaxInputBytesPerBatchPath", pointer);
+        }
+        batchLimit(json, pointer, "MaxItemsPerBatch", Integer.MAX_VALUE, jsonata);
+        batchLimit(json, pointer, "MaxInputBytesPerBatch", ItemBatcher.MAX_BATCH_BYTES, jsonata);
+        for (String field : List.of("MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath")) {
+            JsonNode path = json.get(field);
+            if (path != null && (!path.isTextual() || !path.asText().startsWith("$"))) {
+                problem("SCHEMA_VALIDATION_FAILED", field + " must be a reference path", pointer + "/" + field);
+            }
+        }
+        JsonNode batchInput = json.get("BatchInput");
+        if (batchInput != null && !batchInput.isObject()
+                && !(jsonata && batchInput.isTextual() && Jsonata.isExpression(batchInput.asText()))) {
+            problem("SCHEMA_VALIDATION_FAILED", "BatchInput must be an object", pointer + "/BatchInput");
+        }
+    }
+
+    /** A literal batch limit must be a positive integer no larger than {@code max}; a JSONata expression is checked when it runs. */
+    private void batchLimit(ObjectNode json, String pointer, String field, int max, boolean jsonata) {
+        JsonNode value = json.get(field);
+        if (value == null || (jsonata && value.isTextual() && Jsonata.isExpression(value.asText()))) {
+            return;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > max) {
+            problem("SCHEMA_VALIDATION_FAILED", field + " must be an integer from 1 to " + max,
+                    pointer + "/" + field);
+        }
     }
 
     /**

@@ -26,11 +26,14 @@ final class ExpressionChecks {
     /** The JSONata fields of a state, and of its choice rules and catchers. */
     private static final List<String> JSONATA_FIELDS = List.of("Arguments", "Output", "Assign", "Items",
             "ItemSelector", "Seconds", "Timestamp", "Error", "Cause", "TimeoutSeconds", "HeartbeatSeconds",
-            "MaxConcurrency", "ToleratedFailureCount", "ToleratedFailurePercentage", "Condition");
+            "MaxConcurrency", "ToleratedFailureCount", "ToleratedFailurePercentage", "Condition", "ItemBatcher");
 
-    /** The payload templates of a JSONPath state, whose {@code .$} members may call intrinsic functions. */
+    /**
+     * The payload templates of a JSONPath state, whose {@code .$} members may call intrinsic functions (ItemBatcher
+     * holds the BatchInput template; its other members have no {@code .$} names).
+     */
     private static final List<String> TEMPLATE_FIELDS = List.of("Parameters", "ResultSelector", "ItemSelector",
-            "Assign");
+            "Assign", "ItemBatcher");
 
     private final Problems problems;
 

@@ -10,11 +10,13 @@ import java.util.Optional;
  * {@code null} when absent) and the settings {@code MaxConcurrency}, {@code ToleratedFailureCount} and
  * {@code ToleratedFailurePercentage} ({@code null} when absent). {@code distributed} is
  * {@code ProcessorConfig.Mode: DISTRIBUTED}; such a Map may read its items with an {@code itemReader} ({@code null}
- * when the items come from the state input) and names its Map Run with {@code label} ({@code null} when absent).
+ * when the items come from the state input), groups them into child inputs with an {@code itemBatcher} ({@code null}
+ * when each child gets one item) and names its Map Run with {@code label} ({@code null} when absent).
  */
 public record MapState(String name, QueryLanguage language, String nextState, DataFlow flow, StateGraph processor,
                        Value items, JsonNode itemSelector, Value maxConcurrency, Value toleratedFailureCount,
-                       Value toleratedFailurePercentage, boolean distributed, ItemReader itemReader, String label,
+                       Value toleratedFailurePercentage, boolean distributed, ItemReader itemReader, ItemBatcher itemBatcher,
+                       String label,
                        List<Retrier> retriers, List<Catcher> catchers)
         implements State {
 

@@ -43,7 +43,8 @@ final class StateBuilder {
                 yield new MapState(name, language, next, flow(json, jsonata, false), processor, items, selector,
                         value(json, "MaxConcurrency", jsonata), value(json, "ToleratedFailureCount", jsonata),
                         value(json, "ToleratedFailurePercentage", jsonata), distributed(json),
-                        itemReader(json.get("ItemReader"), jsonata), text(json, "Label"), retriers, catchers);
+                        itemReader(json.get("ItemReader"), jsonata), itemBatcher(json, jsonata), text(json, "Label"),
+                        retriers, catchers);
             }
         };
     }
@@ -52,6 +53,15 @@ final class StateBuilder {
         JsonNode processor = json.has("ItemProcessor") ? json.get("ItemProcessor") : json.get("Iterator");
         JsonNode mode = processor == null ? null : processor.path("ProcessorConfig").get("Mode");
         return mode != null && "DISTRIBUTED".equals(mode.asText());
+    }
+
+    /** The ItemBatcher of a Distributed Map; null when absent or on an INLINE Map (which ignores it). */
+    private static ItemBatcher itemBatcher(ObjectNode json, boolean jsonata) {
+        if (!distributed(json) || !(json.get("ItemBatcher") instanceof ObjectNode batcher)) {
+            return null;
+        }
+        return new ItemBatcher(value(batcher, "MaxItemsPerBatch", jsonata),
+                value(batcher, "MaxInputBytesPerBatch", jsonata), batcher.get("BatchInput"));
     }
 
     private static ItemReader itemReader(JsonNode reader, boolean jsonata) {

@@ -9,13 +9,16 @@ import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import io.athenaworkflow.local.sfn.asl.definition.StateGraph;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.history.HistoryLimitExceededException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Map: runs the item processor once per item, at most MaxConcurrency at a time, each iteration in its own variable
  * scope; failures beyond the tolerated count and percentage fail the state. A Distributed Map reads its items with its
- * ItemReader ({@link MapItemSource}), records a {@link MapRun}, brackets the iterations with MapRunStarted and MapRunSucceeded or
+ * ItemReader ({@link MapItemSource}), may give each child a batch of items ({@link MapBatcher}; a failed batch
+ * counts all its items as failed, as tolerances count items), records a {@link MapRun}, brackets the iterations with MapRunStarted and MapRunSucceeded or
  * MapRunFailed, and fails with States.ExceedToleratedFailureThreshold once its tolerance is exceeded.
  */
 final class MapExecutor {
@@ -31,6 +34,7 @@ final class MapExecutor {
     private final int concurrencyCap;
     private final MapSettings settings;
     private final MapItemSource itemSource;
+    private final MapBatcher batcher;
 
     MapExecutor(DataFlows flows, HistoryWriter history, BranchJoin join, RuntimeClock clock, Execution execution,
                 StateRunner runner, int concurrencyCap, TaskInvoker invoker) {
@@ -43,6 +47,7 @@ final class MapExecutor {
         this.concurrencyCap = concurrencyCap;
         this.settings = new MapSettings(flows);
         this.itemSource = new MapItemSource(flows, invoker);
+        this.batcher = new MapBatcher(flows, settings);
     }
 
     Outcome run(StateCall call, MapState state) {
@@ -54,6 +59,11 @@ final class MapExecutor {
         int limit = maxConcurrency == 0 ? concurrencyCap : Math.min(maxConcurrency, concurrencyCap);
         int toleratedCount = settings.count(call, state.toleratedFailureCount(), context);
         double toleratedPercentage = settings.percentage(call, state.toleratedFailurePercentage(), context);
+        JsonNode selector = state.itemSelector();
+        List<MapBatcher.Batch> batches = state.itemBatcher() == null ? null
+                : batcher.batch(call, state.itemBatcher(), selected(call, selector, items, effective), effective,
+                context);
+        int count = batches == null ? items.size() : batches.size();
         ObjectNode startedDetails = NODES.objectNode();
         startedDetails.put("length", items.size());
         HistoryEvent started = history.append(call.frame, "MapStateStarted", "mapStateStartedEventDetails",
@@ -61,24 +71,25 @@ final class MapExecutor {
         MapRun run = null;
         if (state.distributed()) {
             run = new MapRun(mapRunArn(state), execution.context().executionArn(), clock.now(), maxConcurrency,
-                    toleratedCount, toleratedPercentage, items.size());
+                    toleratedCount, toleratedPercentage, items.size(), count);
             execution.addMapRun(run);
             history.append(call.frame, "MapRunStarted", "mapRunStartedEventDetails",
                     NODES.objectNode().put("mapRunArn", run.arn()));
         }
         MapRun mapRun = run;
         StateGraph processor = state.processor();
-        int count = items.size();
+        int totalItems = items.size();
         JsonNode[] results = new JsonNode[count];
         BranchJoin.Failure failure = new BranchJoin.Failure();
         int[] failed = {0};
         Fork fork = new Fork(clock, limit, execution);
         AtomicBoolean cancelled = new AtomicBoolean();
-        JsonNode selector = state.itemSelector();
         try {
             for (int i = 0; i < count && !fork.stopped(); i++) {
                 int index = i;
-                JsonNode item = items.get(i);
+                JsonNode item = batches == null ? items.get(i) : batches.get(i).input();
+                int size = batches == null ? 1 : batches.get(i).size();
+                boolean select = batches == null && selector != null;
                 Frame child = new Frame(call.frame.scope.child(), index, item,
                         () -> fork.stopped() || call.frame.cancelled.getAsBoolean(), started.id());
                 fork.start(() -> {
@@ -86,30 +97,26 @@ final class MapExecutor {
                     iteration.put("name", state.name());
                     iteration.put("index", index);
                     if (mapRun != null) {
-                        mapRun.itemStarted();
+                        mapRun.started(size);
                     }
                     try {
                         HistoryEvent iterationStarted = history.append(child, "MapIterationStarted",
                                 "mapIterationStartedEventDetails", iteration);
                         child.cursor = iterationStarted.id();
                         JsonNode itemInput = item;
-                        if (selector != null) {
-                            ObjectNode itemContext = call.context();
-                            ObjectNode mapNode = itemContext.putObject("Map").putObject("Item");
-                            mapNode.put("Index", index);
-                            mapNode.set("Value", item);
-                            itemInput = flows.selectItem(call, selector, effective, itemContext);
+                        if (select) {
+                            itemInput = select(call, selector, effective, index, item);
                         }
                         results[index] = runner.runGraph(processor, itemInput, child);
                         history.append(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                                 iteration);
                         if (mapRun != null) {
-                            mapRun.itemSucceeded();
+                            mapRun.succeeded(size);
                         }
                     } catch (Cancelled e) {
                         cancelled.set(true);
                         if (mapRun != null) {
-                            mapRun.itemAborted();
+                            mapRun.aborted(size);
                         }
                         history.appendQuietly(child, "MapIterationAborted", "mapIterationAbortedEventDetails",
                                 iteration);
@@ -117,13 +124,13 @@ final class MapExecutor {
                         history.appendQuietly(child, "MapIterationFailed", "mapIterationFailedEventDetails",
                                 iteration);
                         if (mapRun != null) {
-                            mapRun.itemFailed();
+                            mapRun.failed(size);
                         }
                         boolean exceeded;
                         synchronized (failed) {
-                            failed[0]++;
+                            failed[0] += size;
                             exceeded = failed[0] > toleratedCount
-                                    && failed[0] * 100.0 / count > toleratedPercentage;
+                                    && failed[0] * 100.0 / totalItems > toleratedPercentage;
                             ObjectNode errorOutput = NODES.objectNode();
                             if (e.error() != null) {
                                 errorOutput.put("Error", e.error());
@@ -139,7 +146,7 @@ final class MapExecutor {
                         }
                     } catch (HistoryLimitExceededException | IllegalStateException e) {
                         if (mapRun != null) {
-                            mapRun.itemAborted();
+                            mapRun.aborted(size);
                         }
                         if (failure.record(e)) {
                             fork.stop();
@@ -160,6 +167,24 @@ final class MapExecutor {
             endMapRun(call, mapRun, failure, cancelled.get());
         }
         return join.join(call, state.flow(), context, "Map", failure, cancelled.get(), results);
+    }
+
+    /** Every item through the ItemSelector, in order, as a batched Map selects them before batching. */
+    private List<JsonNode> selected(StateCall call, JsonNode selector, JsonNode items, JsonNode effective) {
+        List<JsonNode> selected = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            selected.add(selector == null ? items.get(i) : select(call, selector, effective, i, items.get(i)));
+        }
+        return selected;
+    }
+
+    /** One item through the ItemSelector, with {@code $$.Map.Item.Index} and {@code Value} in the context. */
+    private JsonNode select(StateCall call, JsonNode selector, JsonNode effective, int index, JsonNode item) {
+        ObjectNode itemContext = call.context();
+        ObjectNode mapNode = itemContext.putObject("Map").putObject("Item");
+        mapNode.put("Index", index);
+        mapNode.set("Value", item);
+        return flows.selectItem(call, selector, effective, itemContext);
     }
 
     /**

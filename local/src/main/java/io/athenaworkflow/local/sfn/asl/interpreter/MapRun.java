@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The Map Run of one Distributed Map state entry: its ARN, settings, status and item counts, as DescribeMapRun and
+ * The Map Run of one Distributed Map state entry: its ARN, settings, status and item and child execution counts, as DescribeMapRun and
  * ListMapRuns report them. The Map state updates it while its iterations run; readers see a consistent snapshot.
  */
 public final class MapRun {
 
-    /** The item counts of DescribeMapRun's {@code itemCounts}. */
+    /** DescribeMapRun's {@code itemCounts} or {@code executionCounts}. */
     public record Counts(long pending, long running, long succeeded, long failed, long aborted, long total) {
     }
 
@@ -19,23 +19,21 @@ public final class MapRun {
     private final int maxConcurrency;
     private final int toleratedFailureCount;
     private final double toleratedFailurePercentage;
-    private final long total;
-    private long running;
-    private long succeeded;
-    private long failed;
-    private long aborted;
+    private final Tally items;
+    private final Tally executions;
     private String status = "RUNNING";
     private Instant stopDate;
 
     MapRun(String arn, String executionArn, Instant startDate, int maxConcurrency, int toleratedFailureCount,
-           double toleratedFailurePercentage, long total) {
+           double toleratedFailurePercentage, long totalItems, long totalExecutions) {
         this.arn = arn;
         this.executionArn = executionArn;
         this.startDate = startDate;
         this.maxConcurrency = maxConcurrency;
         this.toleratedFailureCount = toleratedFailureCount;
         this.toleratedFailurePercentage = toleratedFailurePercentage;
-        this.total = total;
+        this.items = new Tally(totalItems);
+        this.executions = new Tally(totalExecutions);
     }
 
     public String arn() {
@@ -71,35 +69,72 @@ public final class MapRun {
         return Optional.ofNullable(stopDate);
     }
 
+    /** DescribeMapRun's {@code itemCounts}. */
     public synchronized Counts counts() {
-        return new Counts(total - running - succeeded - failed - aborted, running, succeeded, failed, aborted, total);
+        return items.counts();
     }
 
-    synchronized void itemStarted() {
-        running++;
+    /** DescribeMapRun's {@code executionCounts}: one child execution per item, or per batch with an ItemBatcher. */
+    public synchronized Counts executionCounts() {
+        return executions.counts();
     }
 
-    synchronized void itemSucceeded() {
-        running--;
-        succeeded++;
+    /** A child execution of {@code n} items (one, or a batch's) started. */
+    synchronized void started(int n) {
+        items.running += n;
+        executions.running++;
     }
 
-    synchronized void itemFailed() {
-        running--;
-        failed++;
+    synchronized void succeeded(int n) {
+        items.move(n).succeeded += n;
+        executions.move(1).succeeded++;
     }
 
-    synchronized void itemAborted() {
-        running--;
-        aborted++;
+    synchronized void failed(int n) {
+        items.move(n).failed += n;
+        executions.move(1).failed++;
     }
 
-    /** Ends the run; items a failed or aborted run never started count as aborted. */
+    synchronized void aborted(int n) {
+        items.move(n).aborted += n;
+        executions.move(1).aborted++;
+    }
+
+    /** Ends the run; items and executions a failed or aborted run never started count as aborted. */
     synchronized void end(String endStatus, Instant when) {
         if (!"SUCCEEDED".equals(endStatus)) {
-            aborted += total - running - succeeded - failed - aborted;
+            items.abortPending();
+            executions.abortPending();
         }
         status = endStatus;
         stopDate = when;
+    }
+
+    /** One set of counts (items or child executions); guarded by the MapRun's lock. */
+    private static final class Tally {
+        private final long total;
+        private long running;
+        private long succeeded;
+        private long failed;
+        private long aborted;
+
+        Tally(long total) {
+            this.total = total;
+        }
+
+        /** Takes {@code n} off running, for the caller to add to the count it ended in. */
+        Tally move(long n) {
+            running -= n;
+            return this;
+        }
+
+        void abortPending() {
+            aborted += total - running - succeeded - failed - aborted;
+        }
+
+        Counts counts() {
+            return new Counts(total - running - succeeded - failed - aborted, running, succeeded, failed, aborted,
+                    total);
+        }
     }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.sfn.asl.definition.Value;
 
 /**
- * A Map state's numeric settings (MaxConcurrency, ToleratedFailureCount, ToleratedFailurePercentage, or their Path
- * forms read from the raw state input), evaluated and checked the same way for executions and TestState.
+ * A Map state's numeric settings (MaxConcurrency, ToleratedFailureCount, ToleratedFailurePercentage, the
+ * ItemBatcher's MaxItemsPerBatch and MaxInputBytesPerBatch, or their Path forms read from the raw state input),
+ * evaluated and checked the same way for executions and TestState.
  */
 final class MapSettings {
 
@@ -40,6 +41,19 @@ final class MapSettings {
                     + " and 100, but was " + Json.compact(value));
         }
         return value.asDouble();
+    }
+
+    /** MaxItemsPerBatch / MaxInputBytesPerBatch: an integer from 1 to {@code max}, 0 when unset. */
+    int batchLimit(StateCall call, Value setting, ObjectNode context, int max) {
+        if (setting == null) {
+            return 0;
+        }
+        JsonNode value = flows.value(call, setting, call.input, context);
+        if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > max) {
+            throw flows.invalid(call, call.prefix() + "The " + name(setting) + " value must be an integer from 1 to "
+                    + max + ", but was " + Json.compact(value));
+        }
+        return value.asInt();
     }
 
     private static String name(Value setting) {

@@ -127,17 +127,47 @@ class StateMachineDefinitionTest {
     }
 
     @Test
-    void parse_whenItemBatcherOnInlineMap_isAcceptedButOnDistributedMapIsUnsupported() {
+    void parse_whenItemBatcherOnInlineMap_isIgnoredButOnDistributedMapIsModelled() {
         String map = """
-                {"StartAt":"M","States":{"M":{"Type":"Map","ItemBatcher":{"MaxItemsPerBatch":2},
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemBatcher":{"MaxItemsPerBatchPath":"$.n",
+                  "BatchInput":{"k":1}},
                   "ItemProcessor":{MODE"StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}""";
 
-        assertThat(StateMachineDefinition.parse(map.replace("MODE", "")).graph().state("M")).isPresent();
-        assertThatThrownBy(() -> StateMachineDefinition.parse(map.replace("MODE",
-                "\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},")))
-                .isInstanceOf(UnsupportedFeatureException.class)
-                .hasMessageContaining("ItemBatcher (Distributed Map) is not supported by the local Step Functions"
-                        + " interpreter yet (at /States/M/ItemBatcher)");
+        MapState inline = (MapState) StateMachineDefinition.parse(map.replace("MODE", "")).graph().state("M")
+                .orElseThrow();
+        MapState distributed = (MapState) StateMachineDefinition.parse(map.replace("MODE",
+                "\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},")).graph()
+                .state("M").orElseThrow();
+
+        assertThat(inline.itemBatcher()).isNull();
+        assertThat(distributed.itemBatcher().maxItemsPerBatch())
+                .isEqualTo(new Value.Path("MaxItemsPerBatchPath", "$.n"));
+        assertThat(distributed.itemBatcher().maxInputBytesPerBatch()).isNull();
+        assertThat(distributed.itemBatcher().batchInput().get("k").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void parse_whenItemBatcherInvalid_namesEachProblem() {
+        String map = """
+                {QL"StartAt":"M","States":{"M":{"Type":"Map","ItemBatcher":BATCHER,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                  "StartAt":"I","States":{"I":{"Type":"Succeed"}}},"End":true}}}""";
+
+        assertThatThrownBy(() -> StateMachineDefinition.parse(map.replace("QL", "").replace("BATCHER", "{}")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("ItemBatcher must set at least one of MaxItemsPerBatch");
+        assertThatThrownBy(() -> StateMachineDefinition.parse(map.replace("QL", "").replace("BATCHER",
+                "{\"MaxItemsPerBatch\":0,\"MaxInputBytesPerBatch\":262145,\"BatchInput\":[1]}")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("MaxItemsPerBatch must be an integer from 1 to 2147483647")
+                .hasMessageContaining("MaxInputBytesPerBatch must be an integer from 1 to 262144")
+                .hasMessageContaining("BatchInput must be an object at /States/M/ItemBatcher/BatchInput");
+        assertThatThrownBy(() -> StateMachineDefinition.parse(map.replace("QL", "\"QueryLanguage\":\"JSONata\",")
+                .replace("BATCHER", "{\"MaxItemsPerBatchPath\":\"$.n\",\"MaxInputBytesPerBatch\":\"{% 1 + %}\"}")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("Field \"MaxItemsPerBatchPath\" is not supported in ItemBatcher when the"
+                        + " QueryLanguage is JSONata")
+                .hasMessageContaining("INVALID_JSONATA_EXPRESSION");
     }
 
     @Test
