@@ -1,0 +1,157 @@
+package io.athenaworkflow.local.athena.engine.trino;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.athenaworkflow.local.SqlEngineFactory;
+import io.athenaworkflow.local.athena.engine.Cancellation;
+import io.athenaworkflow.local.testing.LocalAwsFixture;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.athena.model.Datum;
+import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
+
+/**
+ * {@code --trino-url}: the local Athena on a Trino server it did not start. The server here is a standalone Trino
+ * 483 process (Trino's own server main, started by {@link TrinoProcess#start}, not the JVM's shared engine).
+ */
+class ExternalTrinoTest {
+
+    private static TrinoProcess server;
+
+    @TempDir
+    Path metastoreDir;
+
+    @BeforeAll
+    static void startServer() {
+        server = TrinoProcess.start(TrinoEngineSettings.defaults());
+        server.uri();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void runtime_whenPointedAtAnExistingServer_runsDdlAndQueriesThere() {
+        URI url = server.uri();
+        try (LocalAwsFixture local = new LocalAwsFixture(UnaryOperator.identity(),
+                SqlEngineFactory.trino(url, metastoreDir))) {
+            assertThat(catalogsOf(url)).contains("awsdatacatalog");
+            local.s3.createBucket(b -> b.bucket("lake"));
+            local.s3.putObject(b -> b.bucket("lake").key("orders/orders.csv"),
+                    RequestBody.fromString("1,alice,9.50\n2,bob,3.25\n"));
+            succeed(local, "CREATE DATABASE shop");
+            succeed(local, "CREATE EXTERNAL TABLE shop.orders (id int, customer string, amount decimal(10,2)) "
+                    + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/orders/'");
+
+            QueryExecution select = succeed(local, "SELECT customer, amount * 2 AS doubled FROM shop.orders "
+                    + "ORDER BY id");
+
+            List<List<String>> rows = local.athena.getQueryResults(b -> b.queryExecutionId(
+                            select.queryExecutionId())).resultSet().rows().stream()
+                    .map(r -> r.data().stream().map(Datum::varCharValue).toList()).toList();
+            assertThat(rows).containsExactly(List.of("customer", "doubled"), List.of("alice", "19.00"),
+                    List.of("bob", "6.50"));
+            // The table is in the external server's catalog (asked directly, not through the runtime).
+            assertThat(rowsOf(url, "SHOW TABLES FROM awsdatacatalog.shop")).containsExactly("orders");
+        }
+        assertThat(catalogsOf(url)).as("the runtime drops its catalog on close").doesNotContain("awsdatacatalog");
+    }
+
+    @Test
+    void trinoUrl_whenNothingListens_failsWithCannotReach() throws IOException {
+        URI closed = URI.create("http://127.0.0.1:" + closedPort());
+
+        assertThatThrownBy(() -> SqlEngineFactory.trino(closed, metastoreDir))
+                .isInstanceOf(TrinoStartException.class)
+                .hasMessageStartingWith("Cannot reach the Trino server at " + closed + " (")
+                .hasMessageEndingWith("): start it, or fix --trino-url");
+    }
+
+    @Test
+    void trinoUrl_whenTheServerIsNotTrino_failsWithDoesNotAnswerAsTrino() throws IOException {
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        other.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + other.getAddress().getPort());
+
+            assertThatThrownBy(() -> SqlEngineFactory.trino(url, metastoreDir))
+                    .isInstanceOf(TrinoStartException.class)
+                    .hasMessage("The server at " + url + " does not answer as Trino (GET /v1/info gave HTTP 404): "
+                            + "--trino-url must name a Trino coordinator");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void trinoUrl_whenIllFormed_failsWithInvalidTrinoUrl() {
+        assertThatThrownBy(() -> ExternalTrino.checkUrl("127.0.0.1:8080"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid Trino URL '127.0.0.1:8080': the scheme must be http or https");
+        assertThatThrownBy(() -> ExternalTrino.checkUrl("http://"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid Trino URL 'http://': it is not a URL");
+        assertThatThrownBy(() -> ExternalTrino.checkUrl("http://127.0.0.1:8080/v1/statement"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("it must be the server's root");
+        assertThat(ExternalTrino.checkUrl("HTTP://127.0.0.1:8080/")).isEqualTo(URI.create("http://127.0.0.1:8080"));
+    }
+
+    private static QueryExecution succeed(LocalAwsFixture local, String sql) {
+        QueryExecution done = local.awaitDone(local.start(sql));
+        assertThat(done.status().state()).as("%s: %s", sql, done.status().stateChangeReason())
+                .isEqualTo(QueryExecutionState.SUCCEEDED);
+        return done;
+    }
+
+    private static List<String> catalogsOf(URI url) {
+        return rowsOf(url, "SHOW CATALOGS");
+    }
+
+    /** The first column of a statement's rows, run on the server directly over Trino's client protocol. */
+    private static List<String> rowsOf(URI url, String sql) {
+        List<String> values = new ArrayList<>();
+        new TrinoClient(() -> url).execute(sql, TrinoClient.Session.of(null, null), new Cancellation(),
+                new TrinoClient.Rows() {
+                    @Override
+                    public void columns(List<TrinoClient.Column> columns) {
+                    }
+
+                    @Override
+                    public void row(List<JsonNode> row) {
+                        values.add(row.getFirst().asText());
+                    }
+                });
+        return values;
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
