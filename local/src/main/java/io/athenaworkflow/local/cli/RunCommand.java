@@ -131,7 +131,8 @@ final class RunCommand extends CliCommand {
             err.println("Starting the runtime in-process...");
             err.flush();
         }
-        try (Runtimes.Session session = Runtimes.session(0, data, parameters, Arguments.trinoUrl(commandLine(), trinoUrl))) {
+        try (Runtimes.Session session = Runtimes.session(0, data, parameters,
+                Arguments.trinoUrl(commandLine(), trinoUrl))) {
             URI local = session.runtime().endpoint();
             return new LocalWorkflowRunner(session.runtime()).run(inputJson, name, arn -> header(arn, local),
                     progress());

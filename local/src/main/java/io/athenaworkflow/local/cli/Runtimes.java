@@ -24,8 +24,8 @@ final class Runtimes {
         ProjectLocation project = ProjectLocation.locate();
         LocalAwsConfig aws = dataDir == null ? LocalAwsConfig.transientOnAnyPort().withPort(port)
                 : LocalAwsConfig.persistent(dataDir.toAbsolutePath()).withPort(port);
-        LocalRuntimeConfig config = LocalRuntimeConfig.of(project.projectRoot(), project.functionsArtifact()).withAws(aws)
-                .withTrinoUrl(trinoUrl);
+        LocalRuntimeConfig config = LocalRuntimeConfig.of(project.projectRoot(), project.functionsArtifact())
+                .withAws(aws).withTrinoUrl(trinoUrl);
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             config = config.withParameter(parameter.getKey(), parameter.getValue());
         }

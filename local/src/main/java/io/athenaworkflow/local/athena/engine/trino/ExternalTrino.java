@@ -33,9 +33,14 @@ public final class ExternalTrino implements TrinoServer {
      * @throws IllegalArgumentException naming what is wrong with it
      */
     public static URI checkUrl(String url) {
+        String text = url == null ? "" : url.strip();
+        if (!text.contains("://")) {
+            // 127.0.0.1:8080 would parse as scheme "127.0.0.1": say what is missing instead.
+            throw invalid(text, "the scheme must be http or https");
+        }
         URI parsed;
         try {
-            parsed = new URI(url == null ? "" : url.strip());
+            parsed = new URI(text);
         } catch (URISyntaxException e) {
             throw invalid(url, "it is not a URL (" + e.getReason() + ")");
         }

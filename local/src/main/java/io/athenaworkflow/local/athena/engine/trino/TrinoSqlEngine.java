@@ -29,9 +29,10 @@ import java.util.Map;
  * partitions, SHOW, DESCRIBE) is mapped onto Trino's Hive connector by {@link HiveDdl}; the Glue-style catalog API
  * answers from the same Hive metastore ({@link TrinoCatalog}).
  *
- * <p>Each engine owns one Trino catalog, created at run time in the (shared) engine process: a Hive connector
- * with a file metastore in {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style,
- * at the runtime's edge endpoint). Creating it waits for the engine process, so it happens on first use.
+ * <p>Each engine owns one Trino catalog, created at run time in its {@link TrinoServer} (the JVM's shared engine
+ * process, or an existing server named by {@code --trino-url}): a Hive connector with a file metastore in
+ * {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style, at the runtime's edge
+ * endpoint). In the engine process it is created in the background, as the process may still be starting.
  */
 public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
 
@@ -210,10 +211,10 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
                     TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
             catalogCreated = true;
         } catch (TrinoQueryError e) {
-            throw new TrinoStartException("Cannot create the local Athena catalog " + catalog + " in the Trino server at "
-                    + server.uri() + ": " + e.errorName() + ": " + e.getMessage() + ". The server needs dynamic "
-                    + "catalog management (catalog.management=dynamic) and the Hive plugin; see docs/local-athena.md",
-                    e);
+            throw new TrinoStartException("Cannot create the local Athena catalog " + catalog
+                    + " in the Trino server at " + server.uri() + ": " + e.errorName() + ": " + e.getMessage()
+                    + ". The server needs dynamic catalog management (catalog.management=dynamic) and the Hive "
+                    + "plugin; see docs/local-athena.md", e);
         }
     }
 

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.athenaworkflow.local.LocalRuntime;
+import io.athenaworkflow.local.LocalRuntimeConfig;
 import io.athenaworkflow.local.SqlEngineFactory;
 import io.athenaworkflow.local.athena.engine.Cancellation;
+import io.athenaworkflow.local.testing.Await;
 import io.athenaworkflow.local.testing.LocalAwsFixture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
@@ -78,6 +87,32 @@ class ExternalTrinoTest {
     }
 
     @Test
+    void localRuntime_whenConfiguredWithTrinoUrl_answersAthenaQueriesFromThatServer() {
+        URI url = server.uri();
+        LocalRuntimeConfig config = LocalRuntimeConfig.of(projectRoot(),
+                Path.of(System.getProperty("athena.functions.artifact"))).withTrinoUrl(url);
+        try (LocalRuntime runtime = LocalRuntime.start(config);
+             AthenaClient athena = AthenaClient.builder().endpointOverride(runtime.endpoint())
+                     .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                     .build()) {
+            assertThat(runtime.config().trinoUrl()).isEqualTo(url);
+            assertThat(catalogsOf(url)).contains("awsdatacatalog");
+            String id = athena.startQueryExecution(b -> b.queryString(
+                    "SELECT count(*) AS n, sum(x) AS s, CAST(DECIMAL '0.0034' AS varchar) AS d "
+                            + "FROM (VALUES 1, 2, 3) AS t(x)"))
+                    .queryExecutionId();
+            QueryExecution done = awaitDone(athena, id);
+
+            assertThat(done.status().state()).as(done.status().stateChangeReason())
+                    .isEqualTo(QueryExecutionState.SUCCEEDED);
+            assertThat(athena.getQueryResults(b -> b.queryExecutionId(id)).resultSet().rows().get(1).data())
+                    .extracting(Datum::varCharValue).containsExactly("3", "6", "0.0034");
+        }
+        assertThat(catalogsOf(url)).doesNotContain("awsdatacatalog");
+    }
+
+    @Test
     void trinoUrl_whenNothingListens_failsWithCannotReach() throws IOException {
         URI closed = URI.create("http://127.0.0.1:" + closedPort());
 
@@ -112,6 +147,9 @@ class ExternalTrinoTest {
         assertThatThrownBy(() -> ExternalTrino.checkUrl("127.0.0.1:8080"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid Trino URL '127.0.0.1:8080': the scheme must be http or https");
+        assertThatThrownBy(() -> ExternalTrino.checkUrl("ftp://127.0.0.1:8080"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid Trino URL 'ftp://127.0.0.1:8080': the scheme must be http or https");
         assertThatThrownBy(() -> ExternalTrino.checkUrl("http://"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid Trino URL 'http://': it is not a URL");
@@ -126,6 +164,21 @@ class ExternalTrinoTest {
         assertThat(done.status().state()).as("%s: %s", sql, done.status().stateChangeReason())
                 .isEqualTo(QueryExecutionState.SUCCEEDED);
         return done;
+    }
+
+    private static QueryExecution awaitDone(AthenaClient athena, String id) {
+        return Await.until(() -> athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution(),
+                e -> e.status().state() != QueryExecutionState.QUEUED
+                        && e.status().state() != QueryExecutionState.RUNNING, "query " + id + " to finish");
+    }
+
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("statemachine"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
     }
 
     private static List<String> catalogsOf(URI url) {
