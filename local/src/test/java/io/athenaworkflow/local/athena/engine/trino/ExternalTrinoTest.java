@@ -113,6 +113,50 @@ class ExternalTrinoTest {
     }
 
     @Test
+    void runtime_whenTheServerHasItsCatalogNameTaken_failsToStartAndLeavesThatCatalogAlone() throws IOException {
+        URI url = server.uri();
+        Path otherMetastore = Files.createDirectories(metastoreDir.resolve("other"));
+        rowsOf(url, new TrinoCatalogSettings("awsdatacatalog", URI.create("http://127.0.0.1:1"), otherMetastore)
+                .createStatement());
+        try {
+            SqlEngineFactory engines = SqlEngineFactory.trino(url, metastoreDir.resolve("mine"));
+
+            assertThatThrownBy(() -> engines.create(null, URI.create("http://127.0.0.1:1")))
+                    .isInstanceOf(TrinoStartException.class)
+                    .hasMessageStartingWith("Cannot create the local Athena catalog awsdatacatalog in the Trino "
+                            + "server at " + url + ": ")
+                    .hasMessageContaining("already exists")
+                    .hasMessageEndingWith("The server needs dynamic catalog management (catalog.management=dynamic) "
+                            + "and the Hive plugin; see docs/local-athena.md");
+            assertThat(catalogsOf(url)).as("the catalog the runtime did not create stays").contains("awsdatacatalog");
+        } finally {
+            rowsOf(url, "DROP CATALOG IF EXISTS awsdatacatalog");
+        }
+    }
+
+    @Test
+    void trinoUrl_whenTheServerIsStillStarting_failsWithStillStarting() throws IOException {
+        HttpServer starting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        starting.createContext("/v1/info", exchange -> {
+            byte[] body = "{\"nodeVersion\":{\"version\":\"483\"},\"coordinator\":true,\"starting\":true}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        starting.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + starting.getAddress().getPort());
+
+            assertThatThrownBy(() -> SqlEngineFactory.trino(url, metastoreDir))
+                    .isInstanceOf(TrinoStartException.class)
+                    .hasMessage("The Trino server at " + url + " is still starting: try again when it accepts queries");
+        } finally {
+            starting.stop(0);
+        }
+    }
+
+    @Test
     void trinoUrl_whenNothingListens_failsWithCannotReach() throws IOException {
         URI closed = URI.create("http://127.0.0.1:" + closedPort());
 
