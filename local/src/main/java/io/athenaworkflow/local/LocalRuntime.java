@@ -83,7 +83,9 @@ public final class LocalRuntime implements AutoCloseable {
             Path dataDir = config.aws().dataDir();
             Path catalogDir = dataDir != null ? dataDir.resolve("catalog") : temporaryDirectory(started);
             Faults faults = Faults.of(config.faults());
-            SqlEngineFactory engines = SqlEngineFactory.trino(catalogDir.resolve("trino-metastore"));
+            Path metastoreDir = catalogDir.resolve("trino-metastore");
+            SqlEngineFactory engines = config.trinoUrl() == null ? SqlEngineFactory.trino(metastoreDir)
+                    : SqlEngineFactory.trino(config.trinoUrl(), metastoreDir);
             LocalAws aws = LocalAws.start(config.aws(), engines,
                     new ServiceDecorators(faults::athena, faults::s3, faults::objectStore));
             started.add(aws);

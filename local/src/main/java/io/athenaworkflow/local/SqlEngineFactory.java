@@ -1,7 +1,9 @@
 package io.athenaworkflow.local;
 
 import io.athenaworkflow.local.athena.engine.SqlEngine;
+import io.athenaworkflow.local.athena.engine.trino.ExternalTrino;
 import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
+import io.athenaworkflow.local.athena.engine.trino.TrinoServer;
 import io.athenaworkflow.local.athena.engine.trino.TrinoSqlEngine;
 import io.athenaworkflow.local.s3.ObjectStore;
 
@@ -31,7 +33,21 @@ public interface SqlEngineFactory {
      * with its Hive metastore kept in {@code metastoreDir}.
      */
     static SqlEngineFactory trino(Path metastoreDir) {
-        TrinoProcess process = TrinoProcess.shared();
+        return trino(TrinoProcess.shared(), metastoreDir);
+    }
+
+    /**
+     * Trino 483 on the existing server at {@code trinoUrl} ({@code --trino-url}; its requirements are in
+     * docs/local-athena.md), with the Hive metastore kept in {@code metastoreDir}.
+     *
+     * @throws IllegalArgumentException when {@code trinoUrl} is not a server URL
+     * @throws io.athenaworkflow.local.athena.engine.trino.TrinoStartException when no Trino server answers there
+     */
+    static SqlEngineFactory trino(URI trinoUrl, Path metastoreDir) {
+        return trino(ExternalTrino.connect(trinoUrl), metastoreDir);
+    }
+
+    private static SqlEngineFactory trino(TrinoServer server, Path metastoreDir) {
         return new SqlEngineFactory() {
             @Override
             public SqlEngine create(ObjectStore store) {
@@ -41,7 +57,7 @@ public interface SqlEngineFactory {
 
             @Override
             public SqlEngine create(ObjectStore store, URI s3Endpoint) {
-                return TrinoSqlEngine.create(process, s3Endpoint, metastoreDir);
+                return TrinoSqlEngine.create(server, s3Endpoint, metastoreDir);
             }
         };
     }

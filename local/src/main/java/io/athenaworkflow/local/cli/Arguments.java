@@ -1,7 +1,9 @@
 package io.athenaworkflow.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.athenaworkflow.local.athena.engine.trino.ExternalTrino;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,18 @@ final class Arguments {
         } catch (IOException e) {
             throw new ParameterException(command, "Cannot read the file of " + option + ": " + file + " ("
                     + describe(e) + ")");
+        }
+    }
+
+    /** {@code --trino-url}'s value as a Trino server URL, or null when the option is not given. */
+    static URI trinoUrl(CommandLine command, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ExternalTrino.checkUrl(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command, "--trino-url: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.athenaworkflow.local.cli;
 
+import io.athenaworkflow.local.athena.engine.trino.TrinoStartException;
 import io.athenaworkflow.local.edge.EdgeStartException;
 import io.athenaworkflow.local.s3.S3StartException;
 import io.athenaworkflow.local.sfn.api.StepFunctionsException;
@@ -33,7 +34,8 @@ abstract class CliCommand implements Callable<Integer> {
         } catch (CliException e) {
             report(e.getMessage());
             return e.exitCode();
-        } catch (EdgeStartException | S3StartException | TemplateException | StepFunctionsException e) {
+        } catch (EdgeStartException | S3StartException | TrinoStartException | TemplateException
+                 | StepFunctionsException e) {
             // The runtime's own messages say what went wrong and how to fix it.
             report(e.getMessage());
             return 1;

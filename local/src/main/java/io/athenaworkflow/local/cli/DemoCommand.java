@@ -33,6 +33,12 @@ final class DemoCommand extends CliCommand {
             description = "The edge port (default: any free port).")
     int port;
 
+    @Option(names = "--trino-url", paramLabel = "URL",
+            description = "Run Athena's statements on the existing Trino server at URL (http://HOST:PORT; needs"
+                    + " catalog.management=dynamic and the Hive plugin, see docs/local-athena.md) instead of starting"
+                    + " the runtime's own engine.")
+    String trinoUrl;
+
     @Override
     protected int execute() {
         try {
@@ -46,7 +52,8 @@ final class DemoCommand extends CliCommand {
         err.print("Starting the runtime... ");
         err.flush();
         long started = System.nanoTime();
-        try (Runtimes.Session session = Runtimes.session(port, null, Map.of())) {
+        try (Runtimes.Session session = Runtimes.session(port, null, Map.of(),
+                Arguments.trinoUrl(commandLine(), trinoUrl))) {
             LocalRuntime runtime = session.runtime();
             err.println("up at " + runtime.endpoint() + " in " + Units.duration(Duration.ofNanos(System.nanoTime()
                     - started)));

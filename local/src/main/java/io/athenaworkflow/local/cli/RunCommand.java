@@ -72,6 +72,11 @@ final class RunCommand extends CliCommand {
                     + " them; not while that `up` runs).")
     Path data;
 
+    @Option(names = "--trino-url", paramLabel = "URL",
+            description = "In-process only: run Athena's statements on the existing Trino server at URL"
+                    + " (http://HOST:PORT; see docs/local-athena.md) instead of starting the runtime's own engine.")
+    String trinoUrl;
+
     @Option(names = "--name", paramLabel = "NAME", description = "The execution name (default: a random UUID).")
     String name;
 
@@ -126,7 +131,8 @@ final class RunCommand extends CliCommand {
             err.println("Starting the runtime in-process...");
             err.flush();
         }
-        try (Runtimes.Session session = Runtimes.session(0, data, parameters)) {
+        try (Runtimes.Session session = Runtimes.session(0, data, parameters,
+                Arguments.trinoUrl(commandLine(), trinoUrl))) {
             URI local = session.runtime().endpoint();
             return new LocalWorkflowRunner(session.runtime()).run(inputJson, name, arn -> header(arn, local),
                     progress());
@@ -134,8 +140,9 @@ final class RunCommand extends CliCommand {
     }
 
     private WorkflowOutcome runRemote(String inputJson) {
-        if (!parameters.isEmpty() || data != null) {
-            throw usage("--parameter and --data configure the in-process runtime: they do not go with --endpoint");
+        if (!parameters.isEmpty() || data != null || trinoUrl != null) {
+            throw usage("--parameter and --data configure the in-process runtime (so does --trino-url): they do not"
+                    + " go with --endpoint");
         }
         if (endpoint.getScheme() == null || endpoint.getHost() == null) {
             throw usage("--endpoint must be a URL like http://127.0.0.1:4566, got '" + endpoint + "'");

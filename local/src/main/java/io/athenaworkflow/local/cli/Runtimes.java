@@ -3,6 +3,7 @@ package io.athenaworkflow.local.cli;
 import io.athenaworkflow.local.LocalAwsConfig;
 import io.athenaworkflow.local.LocalRuntime;
 import io.athenaworkflow.local.LocalRuntimeConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,12 +18,14 @@ final class Runtimes {
      * @param port the edge port (0: any free port)
      * @param dataDir where S3 objects and the catalog persist, or null for a transient store
      * @param parameters template parameter overrides
+     * @param trinoUrl the existing Trino server to run Athena's statements on, or null for the runtime's own engine
      */
-    static LocalRuntime start(int port, Path dataDir, Map<String, String> parameters) {
+    static LocalRuntime start(int port, Path dataDir, Map<String, String> parameters, URI trinoUrl) {
         ProjectLocation project = ProjectLocation.locate();
         LocalAwsConfig aws = dataDir == null ? LocalAwsConfig.transientOnAnyPort().withPort(port)
                 : LocalAwsConfig.persistent(dataDir.toAbsolutePath()).withPort(port);
-        LocalRuntimeConfig config = LocalRuntimeConfig.of(project.projectRoot(), project.functionsArtifact()).withAws(aws);
+        LocalRuntimeConfig config = LocalRuntimeConfig.of(project.projectRoot(), project.functionsArtifact())
+                .withAws(aws).withTrinoUrl(trinoUrl);
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             config = config.withParameter(parameter.getKey(), parameter.getValue());
         }
@@ -67,7 +70,7 @@ final class Runtimes {
     }
 
     /** {@link #start} in a {@link Session}. */
-    static Session session(int port, Path dataDir, Map<String, String> parameters) {
-        return new Session(start(port, dataDir, parameters));
+    static Session session(int port, Path dataDir, Map<String, String> parameters, URI trinoUrl) {
+        return new Session(start(port, dataDir, parameters, trinoUrl));
     }
 }

@@ -34,9 +34,15 @@ final class UpCommand extends CliCommand {
             description = "Override a template parameter (repeatable), e.g. --parameter CleanupMode=ALWAYS.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
+    @Option(names = "--trino-url", paramLabel = "URL",
+            description = "Run Athena's statements on the existing Trino server at URL (http://HOST:PORT; needs"
+                    + " catalog.management=dynamic and the Hive plugin, see docs/local-athena.md) instead of starting"
+                    + " the runtime's own engine.")
+    String trinoUrl;
+
     @Override
     protected int execute() {
-        LocalRuntime runtime = Runtimes.start(port, data, parameters);
+        LocalRuntime runtime = Runtimes.start(port, data, parameters, Arguments.trinoUrl(commandLine(), trinoUrl));
         AtomicBoolean closed = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stop = () -> {

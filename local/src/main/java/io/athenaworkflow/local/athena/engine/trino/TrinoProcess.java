@@ -28,20 +28,17 @@ import java.util.concurrent.TimeoutException;
  * process it needs no class-loader isolation and its memory is its own. Start-up takes 6-8 s of CPU, so it runs in
  * the background and callers wait in {@link #uri()} only if it is not ready yet.
  */
-public final class TrinoProcess implements AutoCloseable {
+public final class TrinoProcess implements TrinoServer, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(TrinoProcess.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static TrinoProcess shared;
-    /** Athena's catalog name as Trino spells it. */
-    static final String ATHENA_CATALOG = "awsdatacatalog";
 
     private final Path workDir;
     private final Process process;
     private final URI uri;
     private final CompletableFuture<URI> ready;
-    private final java.util.concurrent.atomic.AtomicBoolean athenaCatalogTaken =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final CatalogNames catalogNames = new CatalogNames();
 
     private TrinoProcess(Path workDir, Process process, URI uri) {
         this.workDir = workDir;
@@ -83,6 +80,7 @@ public final class TrinoProcess implements AutoCloseable {
     }
 
     /** The engine's HTTP endpoint, once it accepts queries; waits for the start-up if it is still running. */
+    @Override
     public URI uri() {
         try {
             return ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -98,21 +96,14 @@ public final class TrinoProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * A name for a new local Athena catalog: {@code awsdatacatalog} (Athena's own name, so that fully qualified
-     * names and error messages read as on Athena) for the first runtime using this engine, a unique name for
-     * runtimes that run at the same time.
-     */
-    String claimCatalogName() {
-        return athenaCatalogTaken.compareAndSet(false, true) ? ATHENA_CATALOG
-                : "athena_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    @Override
+    public String claimCatalogName() {
+        return catalogNames.claim();
     }
 
-    /** Gives a catalog name back once its catalog is dropped. */
-    void releaseCatalogName(String name) {
-        if (name.equals(ATHENA_CATALOG)) {
-            athenaCatalogTaken.set(false);
-        }
+    @Override
+    public void releaseCatalogName(String name) {
+        catalogNames.release(name);
     }
 
     /** The engine's log file (Trino's console output). */

@@ -29,9 +29,10 @@ import java.util.Map;
  * partitions, SHOW, DESCRIBE) is mapped onto Trino's Hive connector by {@link HiveDdl}; the Glue-style catalog API
  * answers from the same Hive metastore ({@link TrinoCatalog}).
  *
- * <p>Each engine owns one Trino catalog, created at run time in the (shared) engine process: a Hive connector
- * with a file metastore in {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style,
- * at the runtime's edge endpoint). Creating it waits for the engine process, so it happens on first use.
+ * <p>Each engine owns one Trino catalog, created at run time in its {@link TrinoServer} (the JVM's shared engine
+ * process, or an existing server named by {@code --trino-url}): a Hive connector with a file metastore in
+ * {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style, at the runtime's edge
+ * endpoint). In the engine process it is created in the background, as the process may still be starting.
  */
 public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
 
@@ -39,7 +40,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private static final String PREPARED = "athena_statement";
     private static final String DEFAULT_DATABASE = "default";
 
-    private final TrinoProcess process;
+    private final TrinoServer server;
     private final TrinoClient client;
     private final String catalog;
     private final TrinoCatalogSettings catalogSettings;
@@ -48,8 +49,8 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private boolean catalogCreated;
     private boolean closed;
 
-    private TrinoSqlEngine(TrinoProcess process, TrinoClient client, TrinoCatalogSettings catalogSettings) {
-        this.process = process;
+    private TrinoSqlEngine(TrinoServer server, TrinoClient client, TrinoCatalogSettings catalogSettings) {
+        this.server = server;
         this.client = client;
         this.catalogSettings = catalogSettings;
         this.catalog = catalogSettings.name();
@@ -59,18 +60,32 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     }
 
     /**
-     * An engine on {@code process} over the S3 at {@code s3Endpoint}, keeping its Hive metastore in
+     * An engine on {@code server} over the S3 at {@code s3Endpoint}, keeping its Hive metastore in
      * {@code metastoreDir} (created when missing; an existing metastore is used as it is).
+     *
+     * @throws TrinoStartException when {@code server} is an {@link ExternalTrino} that does not take the catalog
      */
-    public static TrinoSqlEngine create(TrinoProcess process, URI s3Endpoint, Path metastoreDir) {
-        String name = process.claimCatalogName();
+    public static TrinoSqlEngine create(TrinoServer server, URI s3Endpoint, Path metastoreDir) {
+        String name = server.claimCatalogName();
         try {
             java.nio.file.Files.createDirectories(metastoreDir);
         } catch (java.io.IOException e) {
+            server.releaseCatalogName(name);
             throw new java.io.UncheckedIOException("Cannot create the metastore folder " + metastoreDir, e);
         }
-        TrinoSqlEngine engine = new TrinoSqlEngine(process, new TrinoClient(process::uri),
+        TrinoSqlEngine engine = new TrinoSqlEngine(server, new TrinoClient(server::uri),
                 new TrinoCatalogSettings(name, s3Endpoint, metastoreDir.toAbsolutePath()));
+        if (server instanceof ExternalTrino) {
+            // A server that runs already answers at once: one that cannot take the catalog (no dynamic catalog
+            // management, no Hive plugin, the name taken) fails the runtime's start, not its first query.
+            try {
+                engine.createCatalog();
+            } catch (TrinoStartException e) {
+                engine.close();
+                throw e;
+            }
+            return engine;
+        }
         // In the background, so the runtime's port opens at once and the first query finds the catalog ready.
         Thread.ofVirtual().name("athena-trino-catalog").start(() -> {
             try {
@@ -175,23 +190,32 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
 
     /** Creates this engine's catalog in the engine process on first use (waiting for the process to be ready). */
     private synchronized void ensureCatalog() {
+        try {
+            createCatalog();
+        } catch (TrinoStartException e) {
+            throw AthenaErrors.internal(e.getMessage(), e);
+        }
+    }
+
+    private synchronized void createCatalog() {
         if (catalogCreated) {
             return;
         }
         if (closed) {
-            throw AthenaErrors.internal("The local Athena engine is closed", null);
+            throw new TrinoStartException("The local Athena engine is closed");
         }
         try {
             client.execute(catalogSettings.createStatement(), TrinoClient.Session.of(null, null),
                     new Cancellation(), TrinoRunner.IGNORE);
             client.execute("CREATE SCHEMA IF NOT EXISTS " + catalog + "." + DEFAULT_DATABASE,
                     TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
+            catalogCreated = true;
         } catch (TrinoQueryError e) {
-            throw AthenaErrors.internal("Cannot create the local Athena catalog in Trino: " + e.getMessage(), e);
-        } catch (TrinoStartException e) {
-            throw AthenaErrors.internal(e.getMessage(), e);
+            throw new TrinoStartException("Cannot create the local Athena catalog " + catalog
+                    + " in the Trino server at " + server.uri() + ": " + e.errorName() + ": " + e.getMessage()
+                    + ". The server needs dynamic catalog management (catalog.management=dynamic) and the Hive "
+                    + "plugin; see docs/local-athena.md", e);
         }
-        catalogCreated = true;
     }
 
     /** Whether the statement is Athena's Hive DDL (views, CTAS and queries are Trino SQL and go to Trino as is). */
@@ -254,7 +278,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         } catch (RuntimeException e) {
             // The engine is gone already (JVM exit): nothing left to drop.
         }
-        process.releaseCatalogName(catalog);
+        server.releaseCatalogName(catalog);
     }
 
     /** Streams a query's rows to the Athena result sink as Athena renders them. */
