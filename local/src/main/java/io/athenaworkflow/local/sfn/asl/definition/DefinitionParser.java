@@ -54,20 +54,8 @@ final class DefinitionParser {
     private final List<String> problems = new ArrayList<>();
 
     StateMachineDefinition parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: the definition is empty"));
-        }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw new InvalidDefinitionException(List.of(
-                    "SCHEMA_VALIDATION_FAILED: the definition must be a JSON object with StartAt and States at /"));
-        }
+        ObjectNode object = readObject(text,
+                "SCHEMA_VALIDATION_FAILED: the definition must be a JSON object with StartAt and States at /");
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!TOP_LEVEL.contains(name)) {
@@ -103,11 +91,8 @@ final class DefinitionParser {
                 timeout, comment == null ? null : comment.asText());
     }
 
-    /**
-     * Parses one state on its own (TestState without a stateName): the state's checks, not the graph's, so its Next
-     * may name a state that is not there.
-     */
-    State parseState(String text, String name) {
+    /** The definition's JSON object, or the diagnostic AWS gives for empty text, bad JSON or a non-object. */
+    private static ObjectNode readObject(String text, String notAnObject) {
         if (text == null || text.isBlank()) {
             throw new InvalidDefinitionException(List.of("INVALID_JSON_DESCRIPTION: the definition is empty"));
         }
@@ -119,9 +104,17 @@ final class DefinitionParser {
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
         }
         if (!(root instanceof ObjectNode object)) {
-            throw new InvalidDefinitionException(List.of(
-                    "SCHEMA_VALIDATION_FAILED: the definition of a state must be a JSON object at /"));
+            throw new InvalidDefinitionException(List.of(notAnObject));
         }
+        return object;
+    }
+
+    /**
+     * Parses one state on its own (TestState without a stateName): the state's checks, not the graph's, so its Next
+     * may name a state that is not there.
+     */
+    State parseState(String text, String name) {
+        ObjectNode object = readObject(text, "SCHEMA_VALIDATION_FAILED: the definition of a state must be a JSON object at /");
         State state = state(name, object, "", QueryLanguage.JSONPATH, new ArrayList<>());
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
