@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +64,20 @@ public final class TrinoProcess implements TrinoServer, AutoCloseable {
 
     /** Starts an engine with {@code settings}; returns at once (see {@link #uri()}). */
     public static TrinoProcess start(TrinoEngineSettings settings) {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * Starts a Trino server whose {@code config.properties} is the single-node engine's with {@code overrides}
+     * applied (a {@code null} value removes a key). {@code ${port}} in a value is this server's HTTP port. This is
+     * how a test starts the nodes of a cluster (a coordinator that schedules only, workers that discover it) with
+     * the same launcher and loopback binding as the runtime's own engine.
+     */
+    static TrinoProcess start(TrinoEngineSettings settings, Map<String, String> overrides) {
         try {
             Path workDir = Files.createTempDirectory("athena-local-trino");
             int port = freePort();
-            writeConfig(workDir, settings, port);
+            writeConfig(workDir, settings, port, overrides);
             Path log = workDir.resolve("trino.log");
             ProcessBuilder builder = new ProcessBuilder(command(settings, workDir))
                     .directory(workDir.toFile())
@@ -166,27 +178,38 @@ public final class TrinoProcess implements TrinoServer, AutoCloseable {
         }
     }
 
-    private static void writeConfig(Path workDir, TrinoEngineSettings settings, int port) throws IOException {
+    private static void writeConfig(Path workDir, TrinoEngineSettings settings, int port,
+                                    Map<String, String> overrides) throws IOException {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("coordinator", "true");
+        config.put("node-scheduler.include-coordinator", "true");
+        config.put("node.environment", "athena_local");
+        config.put("node.id", "athena-local");
+        // Loopback only: bind and advertise 127.0.0.1.
+        config.put("node.bind-ip", "127.0.0.1");
+        config.put("node.internal-address", "127.0.0.1");
+        config.put("http-server.http.port", "${port}");
+        config.put("http-server.log.enabled", "false");
+        config.put("discovery.uri", "http://127.0.0.1:${port}");
+        // A client (the runtime) that stops polling abandons its query after this long.
+        config.put("query.client.timeout", "10m");
+        config.put("node-scheduler.min-candidates", "1");
+        // Each local Athena creates its own catalog (its S3 endpoint and metastore folder) at run time.
+        config.put("catalog.management", "dynamic");
+        config.put("catalog.store", "memory");
+        config.put("plugin.dir", settings.home().resolve("plugin").toString());
+        overrides.forEach((key, value) -> {
+            if (value == null) {
+                config.remove(key);
+            } else {
+                config.put(key, value);
+            }
+        });
+        StringBuilder properties = new StringBuilder();
+        config.forEach((key, value) -> properties.append(key).append('=')
+                .append(value.replace("${port}", Integer.toString(port))).append('\n'));
         Path etc = Files.createDirectories(workDir.resolve("etc"));
-        Files.writeString(etc.resolve("config.properties"), String.join("\n",
-                "coordinator=true",
-                "node-scheduler.include-coordinator=true",
-                "node.environment=athena_local",
-                "node.id=athena-local",
-                // Loopback only: bind and advertise 127.0.0.1.
-                "node.bind-ip=127.0.0.1",
-                "node.internal-address=127.0.0.1",
-                "http-server.http.port=" + port,
-                "http-server.log.enabled=false",
-                "discovery.uri=http://127.0.0.1:" + port,
-                // A client (the runtime) that stops polling abandons its query after this long.
-                "query.client.timeout=10m",
-                "node-scheduler.min-candidates=1",
-                // Each local Athena creates its own catalog (its S3 endpoint and metastore folder) at run time.
-                "catalog.management=dynamic",
-                "catalog.store=memory",
-                "plugin.dir=" + settings.home().resolve("plugin"),
-                ""));
+        Files.writeString(etc.resolve("config.properties"), properties);
     }
 
     private static int freePort() throws IOException {

@@ -203,7 +203,7 @@ class ExternalTrinoTest {
         assertThat(ExternalTrino.checkUrl("HTTP://127.0.0.1:8080/")).isEqualTo(URI.create("http://127.0.0.1:8080"));
     }
 
-    private static QueryExecution succeed(LocalAwsFixture local, String sql) {
+    static QueryExecution succeed(LocalAwsFixture local, String sql) {
         QueryExecution done = local.awaitDone(local.start(sql));
         assertThat(done.status().state()).as("%s: %s", sql, done.status().stateChangeReason())
                 .isEqualTo(QueryExecutionState.SUCCEEDED);
@@ -230,7 +230,7 @@ class ExternalTrinoTest {
     }
 
     /** The first column of a statement's rows, run on the server directly over Trino's client protocol. */
-    private static List<String> rowsOf(URI url, String sql) {
+    static List<String> rowsOf(URI url, String sql) {
         List<String> values = new ArrayList<>();
         new TrinoClient(() -> url).execute(sql, TrinoClient.Session.of(null, null), new Cancellation(),
                 new TrinoClient.Rows() {
