@@ -28,6 +28,9 @@ final class TestStateApi {
     private static final Set<String> NUMERIC_INSPECTION = Set.of("maxConcurrency", "toleratedFailureCount",
             "toleratedFailurePercentage");
 
+    /** botocore's TestStateConfiguration.mapItemReaderData: at most 262,144 characters. */
+    private static final int MAX_READER_DATA = 262_144;
+
     private final StateTester tester;
 
     TestStateApi(StateTester tester) {
@@ -59,19 +62,13 @@ final class TestStateApi {
         if (context != null && !context.isObject()) {
             throw new StepFunctionsValidationException("context must be a JSON object (a context object)");
         }
-        ObjectNode configuration = Wire.object(request, "stateConfiguration");
-        Integer retried = configuration == null ? null : Wire.integer(configuration, "retrierRetryCount");
-        if (retried != null && retried < 0) {
-            throw new StepFunctionsValidationException("1 validation error detected: Value '" + retried + "' at"
-                    + " 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value"
-                    + " greater than or equal to 0");
-        }
+        StateTester.Configuration configuration = configuration(Wire.object(request, "stateConfiguration"));
         Map<String, JsonNode> assigned = new LinkedHashMap<>();
         variables.properties().forEach(member -> assigned.put(member.getKey(), member.getValue()));
         StateTester.Result result;
         try {
-            result = tester.test(new StateTester.Request(state, input, assigned, (ObjectNode) context, mock, retried,
-                    Wire.string(request, "roleArn")));
+            result = tester.test(new StateTester.Request(state, input, assigned, (ObjectNode) context, mock,
+                    configuration, Wire.string(request, "roleArn")));
         } catch (IllegalArgumentException e) {
             throw new StepFunctionsValidationException(e.getMessage());
         }
@@ -91,6 +88,38 @@ final class TestStateApi {
         } catch (UnsupportedFeatureException e) {
             throw new InvalidDefinitionApiException("Invalid State Machine Definition: 'UNSUPPORTED_BY_LOCAL_RUNTIME: "
                     + e.getMessage() + "'");
+        }
+    }
+
+    /** The stateConfiguration member, checked against the constraints of botocore's TestStateConfiguration. */
+    private static StateTester.Configuration configuration(ObjectNode configuration) {
+        if (configuration == null) {
+            return StateTester.Configuration.NONE;
+        }
+        Integer retried = Wire.integer(configuration, "retrierRetryCount");
+        atLeastZero(retried, "retrierRetryCount");
+        Integer iterationFailures = Wire.integer(configuration, "mapIterationFailureCount");
+        atLeastZero(iterationFailures, "mapIterationFailureCount");
+        String causedBy = Wire.string(configuration, "errorCausedByState");
+        if (causedBy != null && (causedBy.isEmpty() || causedBy.length() > 80)) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value at"
+                    + " 'stateConfiguration.errorCausedByState' failed to satisfy constraint: Member must have length"
+                    + (causedBy.isEmpty() ? " greater than or equal to 1" : " less than or equal to 80"));
+        }
+        String readerData = Wire.string(configuration, "mapItemReaderData");
+        if (readerData != null && readerData.length() > MAX_READER_DATA) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value at"
+                    + " 'stateConfiguration.mapItemReaderData' failed to satisfy constraint: Member must have length"
+                    + " less than or equal to " + MAX_READER_DATA);
+        }
+        return new StateTester.Configuration(retried, causedBy, iterationFailures, readerData);
+    }
+
+    private static void atLeastZero(Integer value, String member) {
+        if (value != null && value < 0) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value '" + value + "' at"
+                    + " 'stateConfiguration." + member + "' failed to satisfy constraint: Member must have value"
+                    + " greater than or equal to 0");
         }
     }
 
@@ -151,9 +180,12 @@ final class TestStateApi {
                     data.put(field, compact(value));
                 }
             });
-            ObjectNode variables = JSON.createObjectNode();
-            result.variables().forEach(variables::set);
-            data.put("variables", compact(variables));
+            // AWS leaves variables out when the state sees and assigns none.
+            if (!result.variables().isEmpty()) {
+                ObjectNode variables = JSON.createObjectNode();
+                result.variables().forEach(variables::set);
+                data.put("variables", compact(variables));
+            }
             if (result.retryIndex() != null || result.catchIndex() != null) {
                 ObjectNode details = data.putObject("errorDetails");
                 if (result.catchIndex() != null) {
@@ -161,6 +193,8 @@ final class TestStateApi {
                 }
                 if (result.retryIndex() != null) {
                     details.put("retryIndex", result.retryIndex());
+                }
+                if (result.retryBackoffIntervalSeconds() != null) {
                     details.put("retryBackoffIntervalSeconds", result.retryBackoffIntervalSeconds());
                 }
             }
