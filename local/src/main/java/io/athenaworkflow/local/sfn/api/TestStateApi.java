@@ -28,6 +28,12 @@ final class TestStateApi {
     private static final Set<String> NUMERIC_INSPECTION = Set.of("maxConcurrency", "toleratedFailureCount",
             "toleratedFailurePercentage");
 
+    /**
+     * botocore's MockResponseValidationMode. Every mode is accepted and none checks a mocked result against the
+     * service's response shape (that needs AWS's service models), so all behave like NONE.
+     */
+    private static final Set<String> FIELD_VALIDATION_MODES = Set.of("STRICT", "PRESENT", "NONE");
+
     /** botocore's TestStateConfiguration.mapItemReaderData: at most 262,144 characters. */
     private static final int MAX_READER_DATA = 262_144;
 
@@ -54,6 +60,10 @@ final class TestStateApi {
                     + " variable names and values, but was " + variables);
         }
         StateTester.Mock mock = mock(Wire.object(request, "mock"));
+        if (mock != null && Boolean.TRUE.equals(Wire.bool(request, "revealSecrets"))) {
+            throw new StepFunctionsValidationException("TestState does not support RevealSecrets when a mock is"
+                    + " specified.");
+        }
         String contextText = Wire.string(request, "context");
         if (contextText != null && mock == null) {
             throw new StepFunctionsValidationException("context may only be specified together with a mock");
@@ -69,6 +79,8 @@ final class TestStateApi {
         try {
             result = tester.test(new StateTester.Request(state, input, assigned, (ObjectNode) context, mock,
                     configuration, Wire.string(request, "roleArn")));
+        } catch (StateTester.MockRequiredException e) {
+            throw new InvalidDefinitionApiException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new StepFunctionsValidationException(e.getMessage());
         }
@@ -127,10 +139,20 @@ final class TestStateApi {
         if (mock == null) {
             return null;
         }
+        String mode = Wire.string(mock, "fieldValidationMode");
+        if (mode != null && !FIELD_VALIDATION_MODES.contains(mode)) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value '" + mode + "' at"
+                    + " 'mock.fieldValidationMode' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [STRICT, PRESENT, NONE]");
+        }
         String result = Wire.string(mock, "result");
         ObjectNode errorOutput = Wire.object(mock, "errorOutput");
-        if ((result == null) == (errorOutput == null)) {
-            throw new StepFunctionsValidationException("A mock must have exactly one of result or errorOutput");
+        if (result != null && errorOutput != null) {
+            throw new StepFunctionsValidationException("A test mock should have only one of the following fields:"
+                    + " [result, errorOutput].");
+        }
+        if (result == null && errorOutput == null) {
+            throw new StepFunctionsValidationException("A mock must have one of result or errorOutput");
         }
         if (result != null) {
             return new StateTester.Mock(json(result, null, "mock.result", false), null, null);

@@ -60,6 +60,14 @@ public final class StateTester {
     public record Mock(JsonNode result, String error, String cause) {
     }
 
+    /** A Map or Parallel state tested without a mock: AWS answers InvalidDefinition rather than a validation error. */
+    public static final class MockRequiredException extends IllegalArgumentException {
+
+        MockRequiredException(String message) {
+            super(message);
+        }
+    }
+
     /** TestState's statuses. */
     public enum Status { SUCCEEDED, FAILED, RETRIABLE, CAUGHT_ERROR }
 
@@ -97,8 +105,10 @@ public final class StateTester {
     /**
      * Tests the state.
      *
-     * @throws IllegalArgumentException when the request cannot be tested: a mock for a state that takes none, a
-     *     Parallel or Map without a mock, or a .sync / .waitForTaskToken Task without a mock
+     * @throws MockRequiredException when a Parallel or Map comes without a mock
+     * @throws IllegalArgumentException when the request cannot be tested otherwise: a mock for a state that takes none
+     *     or of the wrong shape, a .sync / .waitForTaskToken Task without a mock, a stateConfiguration member the
+     *     state has no use for
      */
     public Result test(Request request) {
         State state = request.state();
@@ -149,17 +159,26 @@ public final class StateTester {
         Mock mock = request.mock();
         boolean mockable = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
         if (mock != null && !mockable) {
-            throw new IllegalArgumentException("A mock can only be specified for Task, Map, or Parallel states, not"
-                    + " for the " + state.type().aslName() + " state '" + state.name() + "'");
+            throw new IllegalArgumentException("State type '" + state.type().aslName()
+                    + "' is not supported when a mock is specified");
         }
         if (mock == null && (state instanceof ParallelState || state instanceof MapState)) {
-            throw new IllegalArgumentException("The " + state.type().aslName() + " state '" + state.name()
-                    + "' can only be tested with a mock result or errorOutput");
+            throw new MockRequiredException("TestState API does not support Map or Parallel states. Supported state"
+                    + " types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
         }
         if (mock == null && state instanceof TaskState task
                 && TaskResource.parse(task.resource()).pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
             throw new IllegalArgumentException("The Task state '" + state.name() + "' uses the .sync or"
                     + " .waitForTaskToken pattern, which TestState runs only with a mock");
+        }
+        JsonNode result = mock == null ? null : mock.result();
+        if (result != null && (state instanceof MapState || state instanceof ParallelState) && !result.isArray()) {
+            throw new IllegalArgumentException("Mocked result must be an array.");
+        }
+        if (result != null && state instanceof ParallelState parallel
+                && result.size() != parallel.branches().size()) {
+            throw new IllegalArgumentException("Mocked result must contain the same number of items as number of"
+                    + " Parallel branches.");
         }
         Configuration configuration = request.configuration();
         if (configuration.errorCausedByState() != null) {
