@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * A Distributed Map's ItemReader over the local S3: {@code s3:getObject} parses one object as its InputType
  * ({@link ItemReaderContent}), and {@code s3:listObjectsV2} yields one {@code {Etag, Key, LastModified, Size,
- * StorageClass}} item per object under the prefix. Failures are S3.* errors (no such bucket/key) or States.ItemReaderFailed naming what could not be parsed.
+ * StorageClass}} item per object under the prefix. Failures are S3.* errors (no such bucket/key) or
+ * States.ItemReaderFailed naming what could not be parsed.
  */
 final class S3ItemReader {
 

@@ -230,8 +230,8 @@ class TestStateApiTest {
     // The messages of localstack's test_state_mock_validation.snapshot.json, recorded against AWS on 10-12-2025 and
     // 25-02-2026 (test_state_type_does_not_accept_mock, test_state_type_requires_mock,
     // test_both_mock_result_and_mock_error_output_are_set, test_reveal_secrets_is_true_and_mock_result_is_set,
-    // test_mock_result_is_not_array_on_map_state_without_result_writer, test_mock_result_is_not_array_on_parallel_state,
-    // test_mock_result_array_size_mismatch_on_parallel_state).
+    // test_mock_result_is_not_array_on_map_state_without_result_writer,
+    // test_mock_result_is_not_array_on_parallel_state, test_mock_result_array_size_mismatch_on_parallel_state).
     @Test
     void testState_whenTheMockDoesNotFitTheState_throwsTheRecordedAwsErrors() {
         String map = """
@@ -257,7 +257,8 @@ class TestStateApiTest {
         assertThatThrownBy(() -> fx.client.testState(b -> b.definition(RETRYING_TASK)
                 .mock(m -> m.result("{}").errorOutput(e -> e.error("E")))))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("A test mock should have only one of the following fields: [result, errorOutput].");
+                .hasMessageContaining("A test mock should have only one of the following fields:"
+                        + " [result, errorOutput].");
         assertThatThrownBy(() -> fx.client.testState(b -> b.definition(RETRYING_TASK).revealSecrets(true)
                 .mock(m -> m.result("{}"))))
                 .isInstanceOf(ValidationException.class)

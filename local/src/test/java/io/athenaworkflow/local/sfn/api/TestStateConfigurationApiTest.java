@@ -207,7 +207,8 @@ class TestStateConfigurationApiTest {
 
         assertThat(below.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
         assertThat(json(below.output()))
-                .isEqualTo(json("{\"result\": [\"pass\", \"pass\", \"pass\"], \"successCount\": 3, \"failedCount\": 0}"));
+                .isEqualTo(json("""
+                        {"result": ["pass", "pass", "pass"], "successCount": 3, "failedCount": 0}"""));
         assertThat(below.inspectionData().toleratedFailureCount()).isEqualTo(1);
         assertThat(above.status()).isEqualTo(TestExecutionStatus.RETRIABLE);
         assertThat(above.error()).isEqualTo(EXCEEDED);
@@ -381,7 +382,8 @@ class TestStateConfigurationApiTest {
     // Not recorded: data that is not the declared InputType fails as a reader reading such an object does.
     @Test
     void mapItemReaderData_whenNotTheDeclaredInputType_failsWithItemReaderFailed() {
-        TestStateResponse response = test(MAP_ITEM_READER_STATE_MACHINE, "State0", "{\"Bucket\": \"b\", \"Key\": \"k\"}",
+        TestStateResponse response = test(MAP_ITEM_READER_STATE_MACHINE, "State0",
+                "{\"Bucket\": \"b\", \"Key\": \"k\"}",
                 c -> c.mapItemReaderData("{\"not\": \"an array\"}"), result("[]"));
 
         assertThat(response.status()).isEqualTo(TestExecutionStatus.FAILED);
@@ -397,8 +399,10 @@ class TestStateConfigurationApiTest {
         fx.aws.objectStore().put("test-bucket", "test-key", "[{\"n\": 1}, {\"n\": 2}]".getBytes(StandardCharsets.UTF_8),
                 "application/json");
 
-        TestStateResponse response = fx.client.testState(b -> b.definition(MAP_ITEM_READER_STATE_MACHINE
-                        .replace("\"MaxConcurrency\": 1,", "\"MaxConcurrency\": 1, \"ItemSelector\": \"{% $states.context.Map.Item.Value.n %}\","))
+        String selecting = MAP_ITEM_READER_STATE_MACHINE.replace("\"MaxConcurrency\": 1,",
+                "\"MaxConcurrency\": 1, \"ItemSelector\": \"{% $states.context.Map.Item.Value.n %}\",");
+
+        TestStateResponse response = fx.client.testState(b -> b.definition(selecting)
                 .stateName("State0").input("{\"Bucket\": \"test-bucket\", \"Key\": \"test-key\"}")
                 .mock(m -> m.result("[]")).inspectionLevel(InspectionLevel.DEBUG));
 

@@ -9,8 +9,9 @@ import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
 
 /**
  * A Distributed Map's items from its ItemReader: the reader's Parameters/Arguments evaluated, the items read through
- * the {@link TaskInvoker} (or, under TestState, parsed from the given {@code mapItemReaderData}), cut to MaxItems. A read that fails (other than with States.Runtime, which always ends the
- * execution) fails the state with States.ItemReaderFailed naming the service's error.
+ * the {@link TaskInvoker} (or, under TestState, parsed from the given {@code mapItemReaderData}), cut to MaxItems.
+ * A read that fails (other than with States.Runtime, which always ends the execution) fails the state with
+ * States.ItemReaderFailed naming the service's error.
  */
 final class MapItemSource {
 
@@ -48,8 +49,8 @@ final class MapItemSource {
      */
     JsonNode fromData(StateCall call, ItemReader reader, String data) {
         String source = call.prefix() + "The mapItemReaderData";
-        return limited(reader, reader.listsObjects()
-                ? ItemReaderContent.parse(LISTING_AS_JSON, data, source) : ItemReaderContent.parse(reader, data, source));
+        ItemReader format = reader.listsObjects() ? LISTING_AS_JSON : reader;
+        return limited(reader, ItemReaderContent.parse(format, data, source));
     }
 
     private static JsonNode limited(ItemReader reader, JsonNode items) {
