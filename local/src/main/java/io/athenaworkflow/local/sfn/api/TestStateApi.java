@@ -93,8 +93,7 @@ final class TestStateApi {
                 return StateMachineDefinition.parseState(definition, SINGLE_STATE_NAME);
             }
             return StepFunctionsService.parse(definition).findState(stateName).orElseThrow(() ->
-                    new StepFunctionsValidationException("The stateName '" + stateName + "' names no state of the"
-                            + " definition"));
+                    new StepFunctionsValidationException("State not found in definition"));
         } catch (InvalidDefinitionException e) {
             throw new InvalidDefinitionApiException(e.getMessage());
         } catch (UnsupportedFeatureException e) {

@@ -152,6 +152,7 @@ class TestStateConfigurationApiTest {
         assertThat(inspection.toleratedFailureCount()).isEqualTo(1);
         assertThat(inspection.errorDetails()).isNull();
         assertThat(inspection.variables()).isNull();
+        assertThat(inspection.result()).isNull();
     }
 
     // test_map_state_failure_count[DEBUG-BASE_MAP_STATE_CATCH] exceeds_tolerated_failure
@@ -229,6 +230,7 @@ class TestStateConfigurationApiTest {
         assertThat(output.path("context").path("State").path("RetryCount").asInt(-1)).isZero();
         assertThat(response.inspectionData().maxConcurrency()).isZero();
         assertThat(response.inspectionData().toleratedFailureCount()).isNull();
+        assertThat(response.inspectionData().result()).isNull();
     }
 
     // test_map_state_error_caused_by_state[DEBUG]

@@ -240,6 +240,8 @@ public final class StateTester {
                 result = JsonNodeFactory.instance.nullNode();
             }
         }
+        // Only a Task's result is inspected: AWS reports none for a Map, Parallel or Pass state.
+        call.inspect("result", result);
         return flows.resultOutput(call, task.flow(), result, context);
     }
 
