@@ -28,6 +28,15 @@ final class TestStateApi {
     private static final Set<String> NUMERIC_INSPECTION = Set.of("maxConcurrency", "toleratedFailureCount",
             "toleratedFailurePercentage");
 
+    /**
+     * botocore's MockResponseValidationMode. Every mode is accepted and none checks a mocked result against the
+     * service's response shape (that needs AWS's service models), so all behave like NONE.
+     */
+    private static final Set<String> FIELD_VALIDATION_MODES = Set.of("STRICT", "PRESENT", "NONE");
+
+    /** botocore's TestStateConfiguration.mapItemReaderData: at most 262,144 characters. */
+    private static final int MAX_READER_DATA = 262_144;
+
     private final StateTester tester;
 
     TestStateApi(StateTester tester) {
@@ -51,6 +60,10 @@ final class TestStateApi {
                     + " variable names and values, but was " + variables);
         }
         StateTester.Mock mock = mock(Wire.object(request, "mock"));
+        if (mock != null && Boolean.TRUE.equals(Wire.bool(request, "revealSecrets"))) {
+            throw new StepFunctionsValidationException("TestState does not support RevealSecrets when a mock is"
+                    + " specified.");
+        }
         String contextText = Wire.string(request, "context");
         if (contextText != null && mock == null) {
             throw new StepFunctionsValidationException("context may only be specified together with a mock");
@@ -59,19 +72,15 @@ final class TestStateApi {
         if (context != null && !context.isObject()) {
             throw new StepFunctionsValidationException("context must be a JSON object (a context object)");
         }
-        ObjectNode configuration = Wire.object(request, "stateConfiguration");
-        Integer retried = configuration == null ? null : Wire.integer(configuration, "retrierRetryCount");
-        if (retried != null && retried < 0) {
-            throw new StepFunctionsValidationException("1 validation error detected: Value '" + retried + "' at"
-                    + " 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value"
-                    + " greater than or equal to 0");
-        }
+        StateTester.Configuration configuration = configuration(Wire.object(request, "stateConfiguration"));
         Map<String, JsonNode> assigned = new LinkedHashMap<>();
         variables.properties().forEach(member -> assigned.put(member.getKey(), member.getValue()));
         StateTester.Result result;
         try {
-            result = tester.test(new StateTester.Request(state, input, assigned, (ObjectNode) context, mock, retried,
-                    Wire.string(request, "roleArn")));
+            result = tester.test(new StateTester.Request(state, input, assigned, (ObjectNode) context, mock,
+                    configuration, Wire.string(request, "roleArn")));
+        } catch (StateTester.MockRequiredException e) {
+            throw new InvalidDefinitionApiException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new StepFunctionsValidationException(e.getMessage());
         }
@@ -84,8 +93,7 @@ final class TestStateApi {
                 return StateMachineDefinition.parseState(definition, SINGLE_STATE_NAME);
             }
             return StepFunctionsService.parse(definition).findState(stateName).orElseThrow(() ->
-                    new StepFunctionsValidationException("The stateName '" + stateName + "' names no state of the"
-                            + " definition"));
+                    new StepFunctionsValidationException("State not found in definition"));
         } catch (InvalidDefinitionException e) {
             throw new InvalidDefinitionApiException(e.getMessage());
         } catch (UnsupportedFeatureException e) {
@@ -94,14 +102,56 @@ final class TestStateApi {
         }
     }
 
+    /** The stateConfiguration member, checked against the constraints of botocore's TestStateConfiguration. */
+    private static StateTester.Configuration configuration(ObjectNode configuration) {
+        if (configuration == null) {
+            return StateTester.Configuration.NONE;
+        }
+        Integer retried = Wire.integer(configuration, "retrierRetryCount");
+        atLeastZero(retried, "retrierRetryCount");
+        Integer iterationFailures = Wire.integer(configuration, "mapIterationFailureCount");
+        atLeastZero(iterationFailures, "mapIterationFailureCount");
+        String causedBy = Wire.string(configuration, "errorCausedByState");
+        if (causedBy != null && (causedBy.isEmpty() || causedBy.length() > 80)) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value at"
+                    + " 'stateConfiguration.errorCausedByState' failed to satisfy constraint: Member must have length"
+                    + (causedBy.isEmpty() ? " greater than or equal to 1" : " less than or equal to 80"));
+        }
+        String readerData = Wire.string(configuration, "mapItemReaderData");
+        if (readerData != null && readerData.length() > MAX_READER_DATA) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value at"
+                    + " 'stateConfiguration.mapItemReaderData' failed to satisfy constraint: Member must have length"
+                    + " less than or equal to " + MAX_READER_DATA);
+        }
+        return new StateTester.Configuration(retried, causedBy, iterationFailures, readerData);
+    }
+
+    private static void atLeastZero(Integer value, String member) {
+        if (value != null && value < 0) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value '" + value + "' at"
+                    + " 'stateConfiguration." + member + "' failed to satisfy constraint: Member must have value"
+                    + " greater than or equal to 0");
+        }
+    }
+
     private static StateTester.Mock mock(ObjectNode mock) {
         if (mock == null) {
             return null;
         }
+        String mode = Wire.string(mock, "fieldValidationMode");
+        if (mode != null && !FIELD_VALIDATION_MODES.contains(mode)) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value '" + mode + "' at"
+                    + " 'mock.fieldValidationMode' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [STRICT, PRESENT, NONE]");
+        }
         String result = Wire.string(mock, "result");
         ObjectNode errorOutput = Wire.object(mock, "errorOutput");
-        if ((result == null) == (errorOutput == null)) {
-            throw new StepFunctionsValidationException("A mock must have exactly one of result or errorOutput");
+        if (result != null && errorOutput != null) {
+            throw new StepFunctionsValidationException("A test mock should have only one of the following fields:"
+                    + " [result, errorOutput].");
+        }
+        if (result == null && errorOutput == null) {
+            throw new StepFunctionsValidationException("A mock must have one of result or errorOutput");
         }
         if (result != null) {
             return new StateTester.Mock(json(result, null, "mock.result", false), null, null);
@@ -151,9 +201,12 @@ final class TestStateApi {
                     data.put(field, compact(value));
                 }
             });
-            ObjectNode variables = JSON.createObjectNode();
-            result.variables().forEach(variables::set);
-            data.put("variables", compact(variables));
+            // AWS leaves variables out when the state sees and assigns none.
+            if (!result.variables().isEmpty()) {
+                ObjectNode variables = JSON.createObjectNode();
+                result.variables().forEach(variables::set);
+                data.put("variables", compact(variables));
+            }
             if (result.retryIndex() != null || result.catchIndex() != null) {
                 ObjectNode details = data.putObject("errorDetails");
                 if (result.catchIndex() != null) {
@@ -161,6 +214,8 @@ final class TestStateApi {
                 }
                 if (result.retryIndex() != null) {
                     details.put("retryIndex", result.retryIndex());
+                }
+                if (result.retryBackoffIntervalSeconds() != null) {
                     details.put("retryBackoffIntervalSeconds", result.retryBackoffIntervalSeconds());
                 }
             }

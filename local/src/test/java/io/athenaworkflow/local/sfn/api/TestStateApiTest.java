@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
+import software.amazon.awssdk.services.sfn.model.MockResponseValidationMode;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
@@ -62,6 +63,9 @@ class TestStateApiTest {
         assertThat(json(response.inspectionData().afterParameters())).isEqualTo(json("{\"id\":7,\"fixed\":1}"));
         assertThat(json(response.inspectionData().afterResultPath()))
                 .isEqualTo(json("{\"order\":{\"id\":7},\"copy\":{\"id\":7,\"fixed\":1}}"));
+        // A Pass state has no result to inspect (test_base_state_name[DEBUG-BASE_PASS_STATE_MACHINE] in localstack's
+        // test_test_state_machine_scenarios.snapshot.json, recorded against AWS).
+        assertThat(response.inspectionData().result()).isNull();
     }
 
     @Test
@@ -181,16 +185,8 @@ class TestStateApiTest {
     @Test
     void testState_whenRequestCannotBeTested_throwsTheAwsErrors() {
         assertThatThrownBy(() -> fx.client.testState(b -> b.definition("{\"Type\": \"Pass\", \"End\": true}")
-                .mock(m -> m.result("{}"))))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("only be specified for Task, Map, or"
-                        + " Parallel");
-        assertThatThrownBy(() -> fx.client.testState(b -> b.definition("{\"Type\": \"Pass\", \"End\": true}")
                 .context("{}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("only be specified together with a mock");
-        assertThatThrownBy(() -> fx.client.testState(b -> b.definition("""
-                {"Type": "Map", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
-                 "End": true}""")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("only be tested with a mock");
         assertThatThrownBy(() -> fx.client.testState(b -> b.definition("{\"Type\": \"Pass\", \"End\": true}")
                 .input("{not json")))
                 .isInstanceOf(InvalidExecutionInputException.class);
@@ -198,7 +194,9 @@ class TestStateApiTest {
                 .isInstanceOf(InvalidDefinitionException.class).hasMessageContaining("Banana");
         assertThatThrownBy(() -> fx.client.testState(b -> b.definition("""
                 {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}""").stateName("Missing")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("Missing");
+                // test_base_state_name_validation_failures[dne] in localstack's
+                // test_test_state_machine_scenarios.snapshot.json, recorded against AWS on 03-12-2025
+                .isInstanceOf(ValidationException.class).hasMessageContaining("State not found in definition");
     }
 
     @Test
@@ -232,5 +230,72 @@ class TestStateApiTest {
         assertThat(response.status()).isEqualTo(TestExecutionStatus.FAILED);
         assertThat(response.error()).isEqualTo("States.Runtime");
         assertThat(response.cause()).contains("The ItemsPath must select a JSON array");
+    }
+
+    // The messages of localstack's test_state_mock_validation.snapshot.json, recorded against AWS on 10-12-2025 and
+    // 25-02-2026 (test_state_type_does_not_accept_mock, test_state_type_requires_mock,
+    // test_both_mock_result_and_mock_error_output_are_set, test_reveal_secrets_is_true_and_mock_result_is_set,
+    // test_mock_result_is_not_array_on_map_state_without_result_writer,
+    // test_mock_result_is_not_array_on_parallel_state, test_mock_result_array_size_mismatch_on_parallel_state).
+    @Test
+    void testState_whenTheMockDoesNotFitTheState_throwsTheRecordedAwsErrors() {
+        String map = """
+                {"Type": "Map", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+                 "End": true}""";
+        String parallel = """
+                {"Type": "Parallel", "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}},
+                                                  {"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}],
+                 "End": true}""";
+
+        for (String type : new String[] {"Pass", "Fail", "Succeed"}) {
+            assertThatThrownBy(() -> fx.client.testState(b -> b.definition("{\"Type\": \"" + type + "\""
+                    + (type.equals("Pass") ? ", \"End\": true}" : "}")).mock(m -> m.errorOutput(e -> e.error("E")))))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("State type '" + type + "' is not supported when a mock is specified");
+        }
+        for (String untested : new String[] {map, parallel}) {
+            assertThatThrownBy(() -> fx.client.testState(b -> b.definition(untested)))
+                    .isInstanceOf(InvalidDefinitionException.class)
+                    .hasMessageContaining("TestState API does not support Map or Parallel states. Supported state"
+                            + " types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
+        }
+        assertThatThrownBy(() -> fx.client.testState(b -> b.definition(RETRYING_TASK)
+                .mock(m -> m.result("{}").errorOutput(e -> e.error("E")))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("A test mock should have only one of the following fields:"
+                        + " [result, errorOutput].");
+        assertThatThrownBy(() -> fx.client.testState(b -> b.definition(RETRYING_TASK).revealSecrets(true)
+                .mock(m -> m.result("{}"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("TestState does not support RevealSecrets when a mock is specified.");
+        assertThatThrownBy(() -> fx.client.testState(b -> b.definition(map).mock(m -> m.result("{}"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Mocked result must be an array.");
+        assertThatThrownBy(() -> fx.client.testState(b -> b.definition(parallel).mock(m -> m.result("{}"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Mocked result must be an array.");
+        assertThatThrownBy(() -> fx.client.testState(b -> b.definition(parallel).mock(m -> m.result("[1]"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Mocked result must contain the same"
+                        + " number of items as number of Parallel branches.");
+    }
+
+    // test_field_validation_mode_none (localstack, recorded against AWS): under NONE a mocked result missing the
+    // service's required fields is used as it is. Locally no mode checks the service's response shape.
+    @Test
+    void testState_whenFieldValidationModeNone_usesAMockedResultWithoutTheServicesFields() throws Exception {
+        TestStateResponse response = fx.client.testState(b -> b.definition("""
+                {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution",
+                 "Parameters": {"StateMachineArn.$": "$.stateMachineArn"}, "End": true}""")
+                .input("{\"stateMachineArn\": \"arn:aws:states:us-east-1:000000000000:stateMachine:T\"}")
+                .mock(m -> m.result("{}").fieldValidationMode(MockResponseValidationMode.NONE)));
+
+        assertThat(response.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+        assertThat(json(response.output())).isEqualTo(json("{}"));
+    }
+
+    @Test
+    void testState_whenFieldValidationModeIsUnknown_throwsValidationExceptionListingTheModes() {
+        assertThatThrownBy(() -> fx.client.testState(b -> b.definition(RETRYING_TASK)
+                .mock(m -> m.result("{}").fieldValidationMode("LENIENT"))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Value 'LENIENT' at 'mock.fieldValidationMode' failed to satisfy constraint");
     }
 }

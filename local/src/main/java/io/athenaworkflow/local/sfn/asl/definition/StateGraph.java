@@ -2,6 +2,7 @@ package io.athenaworkflow.local.sfn.asl.definition;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,31 @@ public final class StateGraph {
 
     public Optional<State> state(String name) {
         return Optional.ofNullable(states.get(name));
+    }
+
+    /**
+     * The state {@code name} of this graph or, at any depth, of a Parallel branch or Map processor inside it (state
+     * names are unique across a whole definition).
+     */
+    public Optional<State> find(String name) {
+        Optional<State> here = state(name);
+        if (here.isPresent()) {
+            return here;
+        }
+        for (State state : states.values()) {
+            List<StateGraph> nested = switch (state) {
+                case ParallelState parallel -> parallel.branches();
+                case MapState map -> map.processor() == null ? List.of() : List.of(map.processor());
+                default -> List.of();
+            };
+            for (StateGraph inner : nested) {
+                Optional<State> found = inner.find(name);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The state {@code name}; the definition was validated, so a missing one is a programming error. */

@@ -1,7 +1,6 @@
 package io.athenaworkflow.local.sfn.asl.definition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -46,28 +45,7 @@ public final class StateMachineDefinition {
 
     /** The state named {@code name}, at the top level or inside a Parallel branch or Map processor. */
     public Optional<State> findState(String name) {
-        return find(graph, name);
-    }
-
-    private static Optional<State> find(StateGraph graph, String name) {
-        Optional<State> here = graph.state(name);
-        if (here.isPresent()) {
-            return here;
-        }
-        for (State state : graph.states().values()) {
-            List<StateGraph> nested = switch (state) {
-                case ParallelState parallel -> parallel.branches();
-                case MapState map -> map.processor() == null ? List.of() : List.of(map.processor());
-                default -> List.of();
-            };
-            for (StateGraph inner : nested) {
-                Optional<State> found = find(inner, name);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
+        return graph.find(name);
     }
 
     /** The definition as written (do not modify). */

@@ -70,7 +70,6 @@ final class DataFlows {
      * OutputPath and Assign over the result in JSONPath; Output (default: the result) and Assign in JSONata.
      */
     Outcome resultOutput(StateCall call, DataFlow flow, JsonNode result, ObjectNode context) {
-        call.inspect("result", result);
         return switch (flow) {
             case DataFlow.JsonPath path -> {
                 JsonNode selected = path.resultSelector() == null ? result

@@ -9,10 +9,15 @@ import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
 
 /**
  * A Distributed Map's items from its ItemReader: the reader's Parameters/Arguments evaluated, the items read through
- * the {@link TaskInvoker}, cut to MaxItems. A read that fails (other than with States.Runtime, which always ends the
- * execution) fails the state with States.ItemReaderFailed naming the service's error.
+ * the {@link TaskInvoker} (or, under TestState, parsed from the given {@code mapItemReaderData}), cut to MaxItems.
+ * A read that fails (other than with States.Runtime, which always ends the execution) fails the state with
+ * States.ItemReaderFailed naming the service's error.
  */
 final class MapItemSource {
+
+    /** How a listing given as text is read: the JSON array of the {Etag, Key, ...} items the listing yields. */
+    private static final ItemReader LISTING_AS_JSON = new ItemReader(ItemReader.GET_OBJECT, null,
+            ItemReader.InputType.JSON, null, null, 0);
 
     private final DataFlows flows;
     private final TaskInvoker invoker;
@@ -35,6 +40,20 @@ final class MapItemSource {
             }
             throw new StatesError("States.ItemReaderFailed", call.prefix() + e.error() + ": " + e.cause());
         }
+        return limited(reader, items);
+    }
+
+    /**
+     * The items TestState's {@code mapItemReaderData} stands for: the text the reader would have read, parsed per
+     * its ReaderConfig (a {@code s3:listObjectsV2} reader's data is the JSON array of its items), cut to MaxItems.
+     */
+    JsonNode fromData(StateCall call, ItemReader reader, String data) {
+        String source = call.prefix() + "The mapItemReaderData";
+        ItemReader format = reader.listsObjects() ? LISTING_AS_JSON : reader;
+        return limited(reader, ItemReaderContent.parse(format, data, source));
+    }
+
+    private static JsonNode limited(ItemReader reader, JsonNode items) {
         if (reader.maxItems() > 0 && items.size() > reader.maxItems()) {
             ArrayNode limited = JsonNodeFactory.instance.arrayNode();
             for (int i = 0; i < reader.maxItems(); i++) {

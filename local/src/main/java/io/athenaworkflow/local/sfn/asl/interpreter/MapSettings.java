@@ -56,6 +56,14 @@ final class MapSettings {
         return value.asInt();
     }
 
+    /**
+     * Whether {@code failed} of {@code total} items exceed the tolerance: more than the tolerated count and more than
+     * the tolerated percentage (each 0 when unset).
+     */
+    static boolean exceeded(int failed, int total, int toleratedCount, double toleratedPercentage) {
+        return failed > toleratedCount && (total == 0 || failed * 100.0 / total > toleratedPercentage);
+    }
+
     private static String name(Value setting) {
         String field = setting.field();
         return field.endsWith("Path") ? field.substring(0, field.length() - 4) : field;

@@ -1,9 +1,6 @@
 package io.athenaworkflow.local.sfn.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.clock.RuntimeClock;
@@ -17,6 +14,7 @@ import io.athenaworkflow.local.sfn.asl.definition.ParallelState;
 import io.athenaworkflow.local.sfn.asl.definition.PassState;
 import io.athenaworkflow.local.sfn.asl.definition.Retrier;
 import io.athenaworkflow.local.sfn.asl.definition.State;
+import io.athenaworkflow.local.sfn.asl.definition.StateGraph;
 import io.athenaworkflow.local.sfn.asl.definition.SucceedState;
 import io.athenaworkflow.local.sfn.asl.definition.TaskState;
 import io.athenaworkflow.local.sfn.asl.definition.WaitState;
@@ -37,17 +35,37 @@ public final class StateTester {
     /** The account and state machine the context object of a tested state names. */
     private static final String TEST_MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:TestStateMachine";
 
-    /** What to test. {@code mock}, {@code context} and {@code retrierRetryCount} may be null. */
+    /** What to test. {@code mock} and {@code context} may be null. */
     public record Request(State state, JsonNode input, Map<String, JsonNode> variables, ObjectNode context,
-                          Mock mock, Integer retrierRetryCount, String roleArn) {
+                          Mock mock, Configuration configuration, String roleArn) {
 
         public Request {
             variables = Map.copyOf(variables);
+            configuration = configuration == null ? Configuration.NONE : configuration;
         }
+    }
+
+    /**
+     * TestState's {@code stateConfiguration}, each member null when not given: how many retries already happened,
+     * which state inside a Map or Parallel a mocked error comes from, how many Map iterations failed, and the text a
+     * Distributed Map's ItemReader reads instead of its S3 source.
+     */
+    public record Configuration(Integer retrierRetryCount, String errorCausedByState,
+                                Integer mapIterationFailureCount, String mapItemReaderData) {
+
+        public static final Configuration NONE = new Configuration(null, null, null, null);
     }
 
     /** A mocked Task, Parallel or Map outcome: its {@code result}, or the error it raises ({@code result} null). */
     public record Mock(JsonNode result, String error, String cause) {
+    }
+
+    /** A Map or Parallel state tested without a mock: AWS answers InvalidDefinition rather than a validation error. */
+    public static final class MockRequiredException extends IllegalArgumentException {
+
+        MockRequiredException(String message) {
+            super(message);
+        }
     }
 
     /** TestState's statuses. */
@@ -70,7 +88,7 @@ public final class StateTester {
     private final FailExecutor fails;
     private final ChoiceExecutor choices;
     private final WaitExecutor waits;
-    private final MapSettings settings;
+    private final MockedMap maps;
 
     public StateTester(RuntimeClock clock, TaskInvoker invoker) {
         this.clock = clock;
@@ -81,31 +99,20 @@ public final class StateTester {
         this.fails = new FailExecutor(flows);
         this.choices = new ChoiceExecutor(flows);
         this.waits = new WaitExecutor(flows, clock, duration -> { });
-        this.settings = new MapSettings(flows);
+        this.maps = new MockedMap(flows, invoker);
     }
 
     /**
      * Tests the state.
      *
-     * @throws IllegalArgumentException when the request cannot be tested: a mock for a state that takes none, a
-     *     Parallel or Map without a mock, or a .sync / .waitForTaskToken Task without a mock
+     * @throws MockRequiredException when a Parallel or Map comes without a mock
+     * @throws IllegalArgumentException when the request cannot be tested otherwise: a mock for a state that takes none
+     *     or of the wrong shape, a .sync / .waitForTaskToken Task without a mock, a stateConfiguration member the
+     *     state has no use for
      */
     public Result test(Request request) {
         State state = request.state();
-        boolean mockable = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
-        if (request.mock() != null && !mockable) {
-            throw new IllegalArgumentException("A mock can only be specified for Task, Map, or Parallel states, not"
-                    + " for the " + state.type().aslName() + " state '" + state.name() + "'");
-        }
-        if (request.mock() == null && (state instanceof ParallelState || state instanceof MapState)) {
-            throw new IllegalArgumentException("The " + state.type().aslName() + " state '" + state.name()
-                    + "' can only be tested with a mock result or errorOutput");
-        }
-        if (request.mock() == null && state instanceof TaskState task
-                && TaskResource.parse(task.resource()).pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
-            throw new IllegalArgumentException("The Task state '" + state.name() + "' uses the .sync or"
-                    + " .waitForTaskToken pattern, which TestState runs only with a mock");
-        }
+        refuseUntestable(request);
         Scope scope = Scope.root();
         scope.assign(request.variables());
         Frame frame = new Frame(scope, null, null, () -> false, 0);
@@ -115,7 +122,8 @@ public final class StateTester {
                 Json.compact(request.input()));
         StateCall call = new StateCall(state, request.input(), frame, 0, now, execution, request.input(), now,
                 request.context(), inspection);
-        int retried = request.retrierRetryCount() == null ? 0 : request.retrierRetryCount();
+        Configuration configuration = request.configuration();
+        int retried = configuration.retrierRetryCount() == null ? 0 : configuration.retrierRetryCount();
         call.retryCount = retried;
         inspection.record("input", request.input());
         try {
@@ -132,13 +140,78 @@ public final class StateTester {
                 case WaitState wait -> waits.run(call, wait);
                 case TaskState task -> task(call, task, request.mock(), execution.region());
                 case ParallelState parallel -> mocked(call, parallel.flow(), request.mock());
-                case MapState map -> mockedMap(call, map, request.mock());
+                case MapState map -> maps.run(call, map, request.mock(), configuration);
             };
             assign(scope, outcome);
             return new Result(Status.SUCCEEDED, outcome.output(), null, null, next, inspection.values(),
                     scope.visible(), null, null, null);
         } catch (StatesError error) {
             return handled(call, scope, inspection, error, retried);
+        }
+    }
+
+    /**
+     * Refuses a request TestState cannot run: a mock for a state that takes none, a Parallel or Map (or a .sync /
+     * .waitForTaskToken Task) without one, and a stateConfiguration member the state has no use for.
+     */
+    private static void refuseUntestable(Request request) {
+        State state = request.state();
+        Mock mock = request.mock();
+        boolean mockable = state instanceof TaskState || state instanceof ParallelState || state instanceof MapState;
+        if (mock != null && !mockable) {
+            throw new IllegalArgumentException("State type '" + state.type().aslName()
+                    + "' is not supported when a mock is specified");
+        }
+        if (mock == null && (state instanceof ParallelState || state instanceof MapState)) {
+            throw new MockRequiredException("TestState API does not support Map or Parallel states. Supported state"
+                    + " types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
+        }
+        if (mock == null && state instanceof TaskState task
+                && TaskResource.parse(task.resource()).pattern() != TaskResource.Pattern.REQUEST_RESPONSE) {
+            throw new IllegalArgumentException("The Task state '" + state.name() + "' uses the .sync or"
+                    + " .waitForTaskToken pattern, which TestState runs only with a mock");
+        }
+        JsonNode result = mock == null ? null : mock.result();
+        if (result != null && (state instanceof MapState || state instanceof ParallelState) && !result.isArray()) {
+            throw new IllegalArgumentException("Mocked result must be an array.");
+        }
+        if (result != null && state instanceof ParallelState parallel
+                && result.size() != parallel.branches().size()) {
+            throw new IllegalArgumentException("Mocked result must contain the same number of items as number of"
+                    + " Parallel branches.");
+        }
+        Configuration configuration = request.configuration();
+        if (configuration.errorCausedByState() != null) {
+            refuseErrorCausedByState(state, mock, configuration.errorCausedByState());
+        }
+        if (configuration.mapIterationFailureCount() != null && !(state instanceof MapState)) {
+            throw new IllegalArgumentException("stateConfiguration.mapIterationFailureCount applies only to a Map"
+                    + " state, but '" + state.name() + "' is a " + state.type().aslName() + " state");
+        }
+        if (configuration.mapItemReaderData() != null
+                && !(state instanceof MapState map && map.itemReader() != null)) {
+            throw new IllegalArgumentException("stateConfiguration.mapItemReaderData stands for what a Distributed"
+                    + " Map's ItemReader reads, but the " + state.type().aslName() + " state '" + state.name()
+                    + "' has no ItemReader");
+        }
+    }
+
+    /** errorCausedByState names a state inside the tested Map or Parallel where a mocked error comes from. */
+    private static void refuseErrorCausedByState(State state, Mock mock, String causedBy) {
+        List<StateGraph> inside = switch (state) {
+            case MapState map -> map.processor() == null ? List.of() : List.of(map.processor());
+            case ParallelState parallel -> parallel.branches();
+            default -> throw new IllegalArgumentException("stateConfiguration.errorCausedByState applies only to a"
+                    + " Map or Parallel state, but '" + state.name() + "' is a " + state.type().aslName()
+                    + " state");
+        };
+        if (mock.result() != null) {
+            throw new IllegalArgumentException("stateConfiguration.errorCausedByState names the state a mocked error"
+                    + " comes from, so it needs mock.errorOutput, not mock.result");
+        }
+        if (inside.stream().noneMatch(graph -> graph.find(causedBy).isPresent())) {
+            throw new IllegalArgumentException("stateConfiguration.errorCausedByState '" + causedBy + "' names no"
+                    + " state inside the " + state.type().aslName() + " state '" + state.name() + "'");
         }
     }
 
@@ -167,6 +240,8 @@ public final class StateTester {
                 result = JsonNodeFactory.instance.nullNode();
             }
         }
+        // Only a Task's result is inspected: AWS reports none for a Map, Parallel or Pass state.
+        call.inspect("result", result);
         return flows.resultOutput(call, task.flow(), result, context);
     }
 
@@ -176,41 +251,7 @@ public final class StateTester {
         return flows.resultOutput(call, flow, mockResult(mock), context);
     }
 
-    /**
-     * A mocked Map: its items, item selection and settings are evaluated (and inspected) as an execution would, then
-     * the mock stands in for the iterations.
-     */
-    private Outcome mockedMap(StateCall call, MapState map, Mock mock) {
-        ObjectNode context = call.context();
-        JsonNode effective = flows.effectiveInput(call, map.flow(), context);
-        JsonNode items = flows.items(call, map, effective, context);
-        if (!call.jsonata()) {
-            call.inspect("afterItemsPath", items);
-        }
-        if (map.itemSelector() != null) {
-            ArrayNode selected = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < items.size(); i++) {
-                ObjectNode itemContext = context.deepCopy();
-                ObjectNode item = itemContext.putObject("Map").putObject("Item");
-                item.put("Index", i);
-                item.set("Value", items.get(i));
-                selected.add(flows.selectItem(call, map.itemSelector(), effective, itemContext));
-            }
-            call.inspect("afterItemSelector", selected);
-        }
-        call.inspect("maxConcurrency", IntNode.valueOf(settings.count(call, map.maxConcurrency(), context)));
-        if (map.toleratedFailureCount() != null) {
-            call.inspect("toleratedFailureCount",
-                    IntNode.valueOf(settings.count(call, map.toleratedFailureCount(), context)));
-        }
-        if (map.toleratedFailurePercentage() != null) {
-            call.inspect("toleratedFailurePercentage",
-                    DoubleNode.valueOf(settings.percentage(call, map.toleratedFailurePercentage(), context)));
-        }
-        return flows.resultOutput(call, map.flow(), mockResult(mock), context);
-    }
-
-    private static JsonNode mockResult(Mock mock) {
+    static JsonNode mockResult(Mock mock) {
         if (mock.result() == null) {
             throw new StatesError(mock.error(), mock.cause());
         }
@@ -220,6 +261,7 @@ public final class StateTester {
     /** An error of the state: RETRIABLE while a retrier has attempts left, CAUGHT_ERROR when a catcher takes it. */
     private Result handled(StateCall call, Scope scope, Inspection inspection, StatesError error, int retried) {
         List<Retrier> retriers = call.state.retriers();
+        Integer exhausted = null;
         for (int i = 0; i < retriers.size(); i++) {
             if (ErrorNames.matches(retriers.get(i).errorEquals(), error.error())) {
                 Retrier retrier = retriers.get(i);
@@ -227,6 +269,8 @@ public final class StateTester {
                     return new Result(Status.RETRIABLE, null, error.error(), error.cause(), null,
                             inspection.values(), scope.visible(), i, backoff(retrier, retried), null);
                 }
+                // AWS still names the retrier whose attempts are used up (errorDetails.retryIndex, no backoff).
+                exhausted = i;
                 break;
             }
         }
@@ -244,19 +288,19 @@ public final class StateTester {
                 try {
                     outcome = flows.caught(call, catchers.get(i), errorOutput, call.context());
                 } catch (StatesError failed) {
-                    return failed(failed, inspection, scope);
+                    return failed(failed, inspection, scope, exhausted);
                 }
                 assign(scope, outcome);
                 return new Result(Status.CAUGHT_ERROR, outcome.output(), error.error(), error.cause(),
-                        catchers.get(i).next(), inspection.values(), scope.visible(), null, null, i);
+                        catchers.get(i).next(), inspection.values(), scope.visible(), exhausted, null, i);
             }
         }
-        return failed(error, inspection, scope);
+        return failed(error, inspection, scope, exhausted);
     }
 
-    private static Result failed(StatesError error, Inspection inspection, Scope scope) {
+    private static Result failed(StatesError error, Inspection inspection, Scope scope, Integer retryIndex) {
         return new Result(Status.FAILED, null, error.error(), error.cause(), null, inspection.values(),
-                scope.visible(), null, null, null);
+                scope.visible(), retryIndex, null, null);
     }
 
     /** The interval before the next attempt, without jitter: IntervalSeconds × BackoffRate^retries, capped. */
