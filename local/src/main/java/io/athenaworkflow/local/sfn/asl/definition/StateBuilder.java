@@ -44,7 +44,7 @@ final class StateBuilder {
                         value(json, "MaxConcurrency", jsonata), value(json, "ToleratedFailureCount", jsonata),
                         value(json, "ToleratedFailurePercentage", jsonata), distributed(json),
                         itemReader(json.get("ItemReader"), jsonata), itemBatcher(json, jsonata), text(json, "Label"),
-                        retriers, catchers);
+                        executionType(json), resultWriter(json.get("ResultWriter"), jsonata), retriers, catchers);
             }
         };
     }
@@ -53,6 +53,30 @@ final class StateBuilder {
         JsonNode processor = json.has("ItemProcessor") ? json.get("ItemProcessor") : json.get("Iterator");
         JsonNode mode = processor == null ? null : processor.path("ProcessorConfig").get("Mode");
         return mode != null && "DISTRIBUTED".equals(mode.asText());
+    }
+
+    /** ProcessorConfig.ExecutionType of a Distributed Map; null for an INLINE Map. */
+    private static MapState.ExecutionType executionType(ObjectNode json) {
+        if (!distributed(json)) {
+            return null;
+        }
+        JsonNode processor = json.has("ItemProcessor") ? json.get("ItemProcessor") : json.get("Iterator");
+        return MapState.ExecutionType.valueOf(processor.path("ProcessorConfig").path("ExecutionType").asText());
+    }
+
+    /** The ResultWriter of a Distributed Map with AWS's WriterConfig defaults; null when absent. */
+    private static ResultWriter resultWriter(JsonNode writer, boolean jsonata) {
+        if (!(writer instanceof ObjectNode json)) {
+            return null;
+        }
+        JsonNode config = json.path("WriterConfig");
+        String resource = text(json, "Resource");
+        JsonNode outputType = config.get("OutputType");
+        JsonNode transformation = config.get("Transformation");
+        return new ResultWriter(resource, json.get(jsonata ? "Arguments" : "Parameters"),
+                outputType == null ? ResultWriter.OutputType.JSON : ResultWriter.OutputType.valueOf(outputType.asText()),
+                transformation != null ? ResultWriter.Transformation.valueOf(transformation.asText())
+                        : resource != null ? ResultWriter.Transformation.NONE : ResultWriter.Transformation.COMPACT);
     }
 
     /** The ItemBatcher of a Distributed Map; null when absent or on an INLINE Map (which ignores it). */

@@ -1,11 +1,16 @@
 package io.athenaworkflow.local.sfn.asl.interpreter;
 
+import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
- * The Map Run of one Distributed Map state entry: its ARN, settings, status and item and child execution counts, as DescribeMapRun and
- * ListMapRuns report them. The Map state updates it while its iterations run; readers see a consistent snapshot.
+ * The Map Run of one Distributed Map state entry: its ARN, settings, status, child executions and item and child
+ * execution counts, as DescribeMapRun, ListMapRuns and ListExecutions report them. The Map state updates it while its
+ * children run, UpdateMapRun changes its settings; readers see a consistent snapshot.
  */
 public final class MapRun {
 
@@ -16,17 +21,23 @@ public final class MapRun {
     private final String arn;
     private final String executionArn;
     private final Instant startDate;
-    private final int maxConcurrency;
-    private final int toleratedFailureCount;
-    private final double toleratedFailurePercentage;
+    private final MapState.ExecutionType executionType;
+    private final List<Execution> children = new ArrayList<>();
+    private int maxConcurrency;
+    private long toleratedFailureCount;
+    private double toleratedFailurePercentage;
+    private IntConsumer concurrencyChanged = limit -> { };
+    private long resultsWritten;
     private final Tally items;
     private final Tally executions;
     private String status = "RUNNING";
     private Instant stopDate;
 
-    MapRun(String arn, String executionArn, Instant startDate, int maxConcurrency, int toleratedFailureCount,
-           double toleratedFailurePercentage, long totalItems, long totalExecutions) {
+    MapRun(String arn, String executionArn, MapState.ExecutionType executionType, Instant startDate,
+           int maxConcurrency, int toleratedFailureCount, double toleratedFailurePercentage, long totalItems,
+           long totalExecutions) {
         this.arn = arn;
+        this.executionType = executionType;
         this.executionArn = executionArn;
         this.startDate = startDate;
         this.maxConcurrency = maxConcurrency;
@@ -48,16 +59,80 @@ public final class MapRun {
         return startDate;
     }
 
-    public int maxConcurrency() {
+    /** The ExecutionType of the child executions. */
+    public MapState.ExecutionType executionType() {
+        return executionType;
+    }
+
+    public synchronized int maxConcurrency() {
         return maxConcurrency;
     }
 
-    public int toleratedFailureCount() {
+    public synchronized long toleratedFailureCount() {
         return toleratedFailureCount;
     }
 
-    public double toleratedFailurePercentage() {
+    public synchronized double toleratedFailurePercentage() {
         return toleratedFailurePercentage;
+    }
+
+    /** The child executions started so far, in start order. */
+    public synchronized List<Execution> children() {
+        return List.copyOf(children);
+    }
+
+    /** The result files a ResultWriter wrote (DescribeMapRun's {@code resultsWritten}). */
+    public synchronized long resultsWritten() {
+        return resultsWritten;
+    }
+
+    /**
+     * UpdateMapRun: new settings for a running Map Run (a null leaves that one as it is). A lower MaxConcurrency lets
+     * the running children finish; a higher one starts more at once; new tolerances apply to the next failure.
+     *
+     * @throws IllegalStateException when the Map Run has already ended
+     */
+    public void update(Integer newMaxConcurrency, Long newToleratedFailureCount, Double newToleratedPercentage) {
+        IntConsumer listener;
+        int limit;
+        synchronized (this) {
+            if (!"RUNNING".equals(status)) {
+                throw new IllegalStateException("Map Run " + arn + " has already ended (" + status + ")");
+            }
+            if (newMaxConcurrency != null) {
+                maxConcurrency = newMaxConcurrency;
+            }
+            if (newToleratedFailureCount != null) {
+                toleratedFailureCount = newToleratedFailureCount;
+            }
+            if (newToleratedPercentage != null) {
+                toleratedFailurePercentage = newToleratedPercentage;
+            }
+            listener = concurrencyChanged;
+            limit = maxConcurrency;
+        }
+        if (newMaxConcurrency != null) {
+            listener.accept(limit);
+        }
+    }
+
+    /** Whether {@code failedItems} failed items exceed both current tolerances. */
+    synchronized boolean exceeded(long failedItems) {
+        return failedItems > toleratedFailureCount
+                && failedItems * 100.0 / Math.max(1, items.total) > toleratedFailurePercentage;
+    }
+
+    /** Hears MaxConcurrency changes (the Map state's fork). */
+    synchronized void onConcurrencyChange(IntConsumer listener) {
+        concurrencyChanged = listener;
+    }
+
+    synchronized void addChild(Execution child) {
+        children.add(child);
+    }
+
+    synchronized void resultsWritten(long files) {
+        resultsWritten = files;
     }
 
     /** RUNNING, SUCCEEDED, FAILED or ABORTED. */
