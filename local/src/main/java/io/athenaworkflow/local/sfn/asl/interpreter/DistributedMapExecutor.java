@@ -95,7 +95,7 @@ final class DistributedMapExecutor {
                         Execution child = execution.startChild(childContext(run, inputs[index]), state.processor(),
                                 run.arn());
                         children[index] = child;
-                        run.addChild(child);
+                        run.addChild(child, size);
                         ExecutionResult result = awaitChild(child);
                         if (result.status() == ExecutionStatus.SUCCEEDED) {
                             results[index] = Json.parse(result.output());
@@ -136,7 +136,8 @@ final class DistributedMapExecutor {
         if (state.resultWriter() != null && !call.frame.cancelled.getAsBoolean()) {
             List<ResultExport.Child> records = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                records.add(new ResultExport.Child(children[i], inputs[i], results[i]));
+                records.add(new ResultExport.Child(children[i], inputs[i], results[i],
+                        batches == null ? 1 : batches.get(i).size()));
             }
             try {
                 result = export.result(state.resultWriter(), writerArguments, run, records);

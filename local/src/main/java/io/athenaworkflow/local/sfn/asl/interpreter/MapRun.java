@@ -15,19 +15,23 @@ import java.util.function.IntConsumer;
 public final class MapRun {
 
     /** DescribeMapRun's {@code itemCounts} or {@code executionCounts}. */
-    public record Counts(long pending, long running, long succeeded, long failed, long aborted, long total) {
+    public record Counts(long pending, long running, long succeeded, long failed, long aborted, long total,
+                         long resultsWritten) {
+    }
+
+    /** A child execution and the number of items it processes (one, or its batch's). */
+    public record Child(Execution execution, int itemCount) {
     }
 
     private final String arn;
     private final String executionArn;
     private final Instant startDate;
     private final MapState.ExecutionType executionType;
-    private final List<Execution> children = new ArrayList<>();
+    private final List<Child> children = new ArrayList<>();
     private int maxConcurrency;
     private long toleratedFailureCount;
     private double toleratedFailurePercentage;
     private IntConsumer concurrencyChanged = limit -> { };
-    private long resultsWritten;
     private final Tally items;
     private final Tally executions;
     private String status = "RUNNING";
@@ -77,13 +81,13 @@ public final class MapRun {
     }
 
     /** The child executions started so far, in start order. */
-    public synchronized List<Execution> children() {
+    public synchronized List<Child> children() {
         return List.copyOf(children);
     }
 
-    /** The result files a ResultWriter wrote (DescribeMapRun's {@code resultsWritten}). */
-    public synchronized long resultsWritten() {
-        return resultsWritten;
+    /** The number of items {@code child} processes (0 if it is not a child of this Map Run). */
+    public synchronized int itemCount(Execution child) {
+        return children.stream().filter(c -> c.execution() == child).mapToInt(Child::itemCount).findFirst().orElse(0);
     }
 
     /**
@@ -127,12 +131,14 @@ public final class MapRun {
         concurrencyChanged = listener;
     }
 
-    synchronized void addChild(Execution child) {
-        children.add(child);
+    synchronized void addChild(Execution child, int itemCount) {
+        children.add(new Child(child, itemCount));
     }
 
-    synchronized void resultsWritten(long files) {
-        resultsWritten = files;
+    /** A ResultWriter wrote the results of {@code executionCount} children processing {@code itemCount} items. */
+    synchronized void resultsWritten(long itemCount, long executionCount) {
+        items.resultsWritten = itemCount;
+        executions.resultsWritten = executionCount;
     }
 
     /** RUNNING, SUCCEEDED, FAILED or ABORTED. */
@@ -192,6 +198,7 @@ public final class MapRun {
         private long succeeded;
         private long failed;
         private long aborted;
+        private long resultsWritten;
 
         Tally(long total) {
             this.total = total;
@@ -209,7 +216,7 @@ public final class MapRun {
 
         Counts counts() {
             return new Counts(total - running - succeeded - failed - aborted, running, succeeded, failed, aborted,
-                    total);
+                    total, resultsWritten);
         }
     }
 }

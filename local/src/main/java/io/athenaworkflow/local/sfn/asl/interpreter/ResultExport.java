@@ -26,8 +26,10 @@ final class ResultExport {
     private static final DateTimeFormatter DATES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** One child (item or batch): its execution ({@code null} if it never started), input and result. */
-    record Child(Execution execution, JsonNode input, JsonNode output) {
+    /**
+     * One child (item or batch): its execution ({@code null} if it never started), input, result and number of items.
+     */
+    record Child(Execution execution, JsonNode input, JsonNode output, int itemCount) {
     }
 
     private final TaskInvoker invoker;
@@ -64,13 +66,13 @@ final class ResultExport {
         List<Child> failed = children.stream().filter(c -> c.execution() != null
                 && status(c) != ExecutionStatus.SUCCEEDED).toList();
         List<Child> pending = children.stream().filter(c -> c.execution() == null).toList();
-        long written = 0;
-        written += write(bucket, folder, "FAILED", shaped(ResultWriter.Transformation.NONE, failed), writer, files);
-        written += write(bucket, folder, "PENDING", pendingRecords(pending), writer, files);
-        written += write(bucket, folder, "SUCCEEDED", shaped(writer.transformation(), succeeded), writer, files);
+        write(bucket, folder, "FAILED", shaped(ResultWriter.Transformation.NONE, failed), writer, files);
+        write(bucket, folder, "PENDING", pendingRecords(pending), writer, files);
+        write(bucket, folder, "SUCCEEDED", shaped(writer.transformation(), succeeded), writer, files);
         String manifestKey = folder + "manifest.json";
         put(bucket, manifestKey, Json.compact(manifest));
-        run.resultsWritten(written);
+        List<Child> ran = children.stream().filter(c -> c.execution() != null).toList();
+        run.resultsWritten(ran.stream().mapToLong(Child::itemCount).sum(), ran.size());
         ObjectNode result = NODES.objectNode();
         result.put("MapRunArn", run.arn());
         ObjectNode details = result.putObject("ResultWriterDetails");
@@ -80,11 +82,11 @@ final class ResultExport {
     }
 
     /** Writes {@code <STATUS>_0.json} when there are records, listing it (or nothing) in the manifest. */
-    private long write(String bucket, String folder, String status, ArrayNode records, ResultWriter writer,
+    private void write(String bucket, String folder, String status, ArrayNode records, ResultWriter writer,
                        ObjectNode files) {
         ArrayNode listed = files.putArray(status);
         if (records.isEmpty()) {
-            return 0;
+            return;
         }
         String body;
         if (writer.outputType() == ResultWriter.OutputType.JSONL) {
@@ -99,7 +101,6 @@ final class ResultExport {
         ObjectNode file = listed.addObject();
         file.put("Key", key);
         file.put("Size", body.getBytes(StandardCharsets.UTF_8).length);
-        return 1;
     }
 
     private void put(String bucket, String key, String body) {
