@@ -316,8 +316,12 @@ final class JsonApi {
         String machineArn = Wire.string(request, "stateMachineArn");
         String mapRunArn = Wire.string(request, "mapRunArn");
         String filter = Wire.string(request, "statusFilter");
-        if ((machineArn == null) == (mapRunArn == null)) {
-            throw new StepFunctionsValidationException("Must provide a StateMachine ARN or MapRun ARN, not both");
+        if (machineArn == null && mapRunArn == null) {
+            throw new StepFunctionsValidationException("Must provide a StateMachine ARN or MapRun ARN");
+        }
+        if (machineArn != null && mapRunArn != null) {
+            throw new StepFunctionsValidationException("Must provide either a StateMachine ARN or a MapRun ARN, not"
+                    + " both");
         }
         String arn = machineArn == null ? mapRunArn : machineArn;
         ExecutionStatus status = null;
