@@ -145,6 +145,30 @@ class DistributedMapChildrenApiTest {
     }
 
     @Test
+    void startExecution_whenDistributedMapsAreNested_givesTheInnerChildrenTheirOwnMapRunAndArns() throws Exception {
+        String inner = """
+                "StartAt": "Inner", "States": {"Inner": {"Type": "Map", "Label": "in",
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    %s}, "End": true}}""".formatted(ECHO);
+
+        DescribeExecutionResponse parent = fx.runViaApi("nested", map("\"Label\": \"out\",", "STANDARD", inner),
+                "{\"items\": [[1, 2], [3]]}");
+
+        assertThat(JSON.readTree(parent.output())).isEqualTo(JSON.readTree("[[1, 2], [3]]"));
+        List<ExecutionListItem> outer = children(mapRunArn(parent.executionArn()));
+        String firstOuter = outer.get(1).executionArn();
+        String innerRun = mapRunArn(firstOuter);
+        assertThat(innerRun).contains(":mapRun:nested/out/in:");
+        List<ExecutionListItem> innerChildren = children(innerRun);
+        assertThat(innerChildren).hasSize(2).allSatisfy(child -> assertThat(child.executionArn())
+                .matches("arn:aws:states:us-east-1:\\d{12}:execution:nested/out/in:" + UUID));
+        DescribeExecutionResponse innerChild = fx.client.describeExecution(b -> b.executionArn(innerChildren.get(1)
+                .executionArn()));
+        assertThat(innerChild.input()).isEqualTo("1");
+        assertThat(innerChild.mapRunArn()).isEqualTo(innerRun);
+    }
+
+    @Test
     void listExecutions_whenMapRunIsExpressOrBothArnsGiven_refusesAsAwsDoes() throws Exception {
         DescribeExecutionResponse parent = fx.runViaApi("express", map("", "EXPRESS", ECHO),
                 "{\"items\": [1, 2]}");
