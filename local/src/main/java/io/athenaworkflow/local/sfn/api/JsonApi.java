@@ -11,6 +11,7 @@ import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionStatus;
+import io.athenaworkflow.local.sfn.asl.interpreter.MapRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -342,6 +343,7 @@ final class JsonApi {
         boolean more = false;
         List<ExecutionEntry> entries = mapRunArn == null ? service.listEntries(arn, status)
                 : service.listChildEntries(mapRunArn, status);
+        MapRun mapRun = mapRunArn == null ? null : service.describeMapRun(mapRunArn);
         for (ExecutionEntry entry : entries) {
             if (before != null && entry.sequence() >= before) {
                 continue;
@@ -356,9 +358,9 @@ final class JsonApi {
             item.put("executionArn", entry.arn());
             item.put("stateMachineArn", entry.stateMachineArn());
             item.put("name", execution.context().name());
-            if (mapRunArn != null) {
-                item.put("mapRunArn", mapRunArn);
-                item.put("itemCount", service.describeMapRun(mapRunArn).itemCount(execution));
+            if (mapRun != null) {
+                item.put("mapRunArn", mapRun.arn());
+                item.put("itemCount", mapRun.itemCount(execution));
             }
             item.put("status", result == null ? execution.status().name() : result.status().name());
             item.set("startDate", Wire.date(execution.startDate()));

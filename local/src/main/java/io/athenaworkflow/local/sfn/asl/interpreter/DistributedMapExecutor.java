@@ -71,6 +71,9 @@ final class DistributedMapExecutor {
         history.append(call.frame, "MapStateStarted", "mapStateStartedEventDetails", startedDetails);
         MapRun run = new MapRun(mapRunArn(state), execution.context().executionArn(), state.executionType(),
                 clock.now(), maxConcurrency, toleratedCount, toleratedPercentage, items.size(), count);
+        // Listening before the Map Run is visible, so that no UpdateMapRun can slip in between.
+        Fork fork = new Fork(clock, limit(maxConcurrency), execution);
+        run.onConcurrencyChange(newLimit -> fork.maxConcurrency(limit(newLimit)));
         execution.addMapRun(run);
         history.append(call.frame, "MapRunStarted", "mapRunStartedEventDetails",
                 NODES.objectNode().put("mapRunArn", run.arn()));
@@ -83,8 +86,6 @@ final class DistributedMapExecutor {
         BranchJoin.Failure failure = new BranchJoin.Failure();
         long[] failedItems = {0};
         AtomicBoolean cancelled = new AtomicBoolean();
-        Fork fork = new Fork(clock, limit(maxConcurrency), execution);
-        run.onConcurrencyChange(newLimit -> fork.maxConcurrency(limit(newLimit)));
         try {
             for (int i = 0; i < count && !fork.stopped(); i++) {
                 int index = i;
