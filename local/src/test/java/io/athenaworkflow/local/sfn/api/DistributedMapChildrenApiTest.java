@@ -219,6 +219,28 @@ class DistributedMapChildrenApiTest {
     }
 
     @Test
+    void stopExecution_whenAChildIsStopped_countsItAbortedAndAgainstTheTolerance() {
+        String parent = fx.startViaApi("child-stopped", map("", "STANDARD", WORK), "{\"items\": [1, 2]}");
+        String mapRun = mapRunArn(parent);
+        Await.until(() -> children(mapRun), list -> list.size() == 2 && lambda.calls().size() == 2,
+                "both children to call the function");
+        String stopped = children(mapRun).get(0).executionArn();
+
+        fx.client.stopExecution(b -> b.executionArn(stopped).error("Operator.Stop"));
+
+        Await.until(() -> fx.client.describeExecution(b -> b.executionArn(parent)).status(),
+                status -> status != ExecutionStatus.RUNNING, "the parent to end");
+        assertThat(fx.client.describeExecution(b -> b.executionArn(stopped)).error()).isEqualTo("Operator.Stop");
+        DescribeExecutionResponse failed = fx.client.describeExecution(b -> b.executionArn(parent));
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        DescribeMapRunResponse run = fx.client.describeMapRun(b -> b.mapRunArn(mapRun));
+        assertThat(run.status()).isEqualTo(MapRunStatus.FAILED);
+        assertThat(run.executionCounts().aborted()).isEqualTo(2);
+        assertThat(run.executionCounts().failed()).isZero();
+    }
+
+    @Test
     void updateMapRun_whenMaxConcurrencyRaised_startsTheWaitingChildren() {
         String parent = fx.startViaApi("raised", map("\"MaxConcurrency\": 1,", "STANDARD", WORK),
                 "{\"items\": [1, 2, 3]}");

@@ -103,7 +103,12 @@ final class DistributedMapExecutor {
                             run.succeeded(size);
                             return;
                         }
-                        run.failed(size);
+                        // A child stopped from outside counts as aborted, and against the tolerance like a failure.
+                        if (result.status() == ExecutionStatus.ABORTED) {
+                            run.aborted(size);
+                        } else {
+                            run.failed(size);
+                        }
                         boolean exceeded;
                         synchronized (failedItems) {
                             failedItems[0] += size;
