@@ -14,4 +14,9 @@ record ExecutionEntry(Execution execution, StateMachineRecord machine, long sequ
     String arn() {
         return execution.context().executionArn();
     }
+
+    /** The state machine's ARN; a Distributed Map's child runs {@code MACHINE/LABEL}, the Map Run's. */
+    String stateMachineArn() {
+        return execution.mapRunArn().isPresent() ? execution.context().stateMachineArn() : machine.arn();
+    }
 }

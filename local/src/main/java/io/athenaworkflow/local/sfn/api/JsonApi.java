@@ -11,6 +11,7 @@ import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionResult;
 import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionStatus;
+import io.athenaworkflow.local.sfn.asl.interpreter.MapRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +54,7 @@ final class JsonApi {
                 case "TestState" -> testStates.testState(request);
                 case "DescribeMapRun" -> mapRuns.describeMapRun(request);
                 case "ListMapRuns" -> mapRuns.listMapRuns(request);
+                case "UpdateMapRun" -> mapRuns.updateMapRun(request);
                 case "TagResource" -> tags.tagResource(request);
                 case "UntagResource" -> tags.untagResource(request);
                 case "ListTagsForResource" -> tags.listTagsForResource(request);
@@ -228,7 +230,8 @@ final class JsonApi {
         ExecutionResult result = execution.result().orElse(null);
         ObjectNode response = Wire.JSON.createObjectNode();
         response.put("executionArn", entry.arn());
-        response.put("stateMachineArn", entry.machine().arn());
+        response.put("stateMachineArn", entry.stateMachineArn());
+        execution.mapRunArn().ifPresent(mapRun -> response.put("mapRunArn", mapRun));
         if (entry.versionArn() != null) {
             response.put("stateMachineVersionArn", entry.versionArn());
         }
@@ -311,14 +314,17 @@ final class JsonApi {
     }
 
     private JsonNode listExecutions(ObjectNode request) {
-        String arn = Wire.string(request, "stateMachineArn");
+        String machineArn = Wire.string(request, "stateMachineArn");
+        String mapRunArn = Wire.string(request, "mapRunArn");
         String filter = Wire.string(request, "statusFilter");
-        if (arn == null) {
-            throw new StepFunctionsValidationException(Wire.string(request, "mapRunArn") != null
-                    ? "ListExecutions of a Map Run is not supported by the local Step Functions runtime: it runs a"
-                    + " Distributed Map's items inside the parent execution, without child executions"
-                    : "Must provide a StateMachine ARN or MapRun ARN");
+        if (machineArn == null && mapRunArn == null) {
+            throw new StepFunctionsValidationException("Must provide a StateMachine ARN or MapRun ARN");
         }
+        if (machineArn != null && mapRunArn != null) {
+            throw new StepFunctionsValidationException("Must provide either a StateMachine ARN or a MapRun ARN, not"
+                    + " both");
+        }
+        String arn = machineArn == null ? mapRunArn : machineArn;
         ExecutionStatus status = null;
         if (filter != null) {
             try {
@@ -335,7 +341,10 @@ final class JsonApi {
         ArrayNode items = response.putArray("executions");
         long last = 0;
         boolean more = false;
-        for (ExecutionEntry entry : service.listEntries(arn, status)) {
+        List<ExecutionEntry> entries = mapRunArn == null ? service.listEntries(arn, status)
+                : service.listChildEntries(mapRunArn, status);
+        MapRun mapRun = mapRunArn == null ? null : service.describeMapRun(mapRunArn);
+        for (ExecutionEntry entry : entries) {
             if (before != null && entry.sequence() >= before) {
                 continue;
             }
@@ -347,8 +356,12 @@ final class JsonApi {
             ExecutionResult result = execution.result().orElse(null);
             ObjectNode item = items.addObject();
             item.put("executionArn", entry.arn());
-            item.put("stateMachineArn", entry.machine().arn());
+            item.put("stateMachineArn", entry.stateMachineArn());
             item.put("name", execution.context().name());
+            if (mapRun != null) {
+                item.put("mapRunArn", mapRun.arn());
+                item.put("itemCount", mapRun.itemCount(execution));
+            }
             item.put("status", result == null ? execution.status().name() : result.status().name());
             item.set("startDate", Wire.date(execution.startDate()));
             if (result != null) {

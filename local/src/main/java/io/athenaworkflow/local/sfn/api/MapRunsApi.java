@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.sfn.asl.interpreter.MapRun;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * DescribeMapRun and ListMapRuns (shapes from botocore). Each item runs as one iteration, so the execution counts
- * equal the item counts; nothing is written by a ResultWriter, so {@code resultsWritten} is 0.
+ * DescribeMapRun, ListMapRuns and UpdateMapRun (shapes and constraints from botocore). The execution counts count
+ * the child executions (one per item, or per batch with an ItemBatcher).
  */
 final class MapRunsApi {
 
@@ -50,6 +52,45 @@ final class MapRunsApi {
         return response;
     }
 
+    JsonNode updateMapRun(ObjectNode request) {
+        String arn = Wire.requiredString(request, "mapRunArn");
+        Integer maxConcurrency = Wire.integer(request, "maxConcurrency");
+        Long toleratedCount = Wire.longInteger(request, "toleratedFailureCount");
+        Double toleratedPercentage = Wire.number(request, "toleratedFailurePercentage");
+        List<String> problems = new ArrayList<>();
+        if (maxConcurrency != null && maxConcurrency < 0) {
+            problems.add(atLeastZero(maxConcurrency, "maxConcurrency"));
+        }
+        if (toleratedCount != null && toleratedCount < 0) {
+            problems.add(atLeastZero(toleratedCount, "toleratedFailureCount"));
+        }
+        if (toleratedPercentage != null && toleratedPercentage < 0) {
+            problems.add(atLeastZero(toleratedPercentage.floatValue(), "toleratedFailurePercentage"));
+        }
+        if (toleratedPercentage != null && toleratedPercentage > 100) {
+            problems.add("Value '" + toleratedPercentage.floatValue() + "' at 'toleratedFailurePercentage' failed to"
+                    + " satisfy constraint: Member must have value less than or equal to 100");
+        }
+        if (!problems.isEmpty()) {
+            throw new StepFunctionsValidationException(problems.size() + " validation error"
+                    + (problems.size() == 1 ? "" : "s") + " detected: " + String.join("; ", problems));
+        }
+        MapRun run = service.describeMapRun(arn);
+        try {
+            run.update(maxConcurrency, toleratedCount,
+                    toleratedPercentage == null ? null : (double) toleratedPercentage.floatValue());
+        } catch (IllegalStateException e) {
+            throw new StepFunctionsValidationException("Map Run '" + run.arn() + "' is " + run.status()
+                    + ": only a RUNNING Map Run can be updated");
+        }
+        return Wire.JSON.createObjectNode();
+    }
+
+    private static String atLeastZero(Object value, String member) {
+        return "Value '" + value + "' at '" + member + "' failed to satisfy constraint: Member must have value"
+                + " greater than or equal to 0";
+    }
+
     private static void counts(ObjectNode node, MapRun.Counts counts) {
         node.put("pending", counts.pending());
         node.put("running", counts.running());
@@ -58,7 +99,7 @@ final class MapRunsApi {
         node.put("timedOut", 0);
         node.put("aborted", counts.aborted());
         node.put("total", counts.total());
-        node.put("resultsWritten", 0);
+        node.put("resultsWritten", counts.resultsWritten());
         node.put("failuresNotRedrivable", 0);
         node.put("pendingRedrive", 0);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.edge.AwsJsonService;
 import io.athenaworkflow.local.sfn.asl.definition.InvalidDefinitionException;
+import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import io.athenaworkflow.local.sfn.asl.definition.StateMachineDefinition;
 import io.athenaworkflow.local.sfn.asl.definition.UnsupportedFeatureException;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * The local AWS Step Functions service: state machines and their executions, run by the ASL {@link Interpreter} on
@@ -374,12 +376,41 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
         return entry(Arns.execution(executionArn));
     }
 
-    /** DescribeMapRun: the Map Run of a Distributed Map state of any kept execution. */
+    /** DescribeMapRun: the Map Run of a Distributed Map state of any kept execution (or of its children). */
     public synchronized MapRun describeMapRun(String mapRunArn) {
         String arn = Arns.mapRun(mapRunArn);
-        return executions.values().stream().flatMap(entry -> entry.execution().mapRuns().stream())
+        return executions.values().stream().flatMap(entry -> mapRuns(entry.execution()))
                 .filter(run -> run.arn().equals(arn)).findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("Resource not found: '" + arn + "'"));
+    }
+
+    /** The Map Runs of {@code execution} and, depth first, of its child executions. */
+    private static Stream<MapRun> mapRuns(Execution execution) {
+        return execution.mapRuns().stream().flatMap(run -> Stream.concat(Stream.of(run),
+                run.children().stream().flatMap(child -> mapRuns(child.execution()))));
+    }
+
+    /**
+     * ListExecutions of a Map Run: its child executions, newest first, optionally of one status.
+     *
+     * @throws StateMachineTypeNotSupportedException when the children are EXPRESS executions (not recorded)
+     */
+    synchronized List<ExecutionEntry> listChildEntries(String mapRunArn, ExecutionStatus statusFilter) {
+        MapRun run = describeMapRun(mapRunArn);
+        if (run.executionType() == MapState.ExecutionType.EXPRESS) {
+            throw new StateMachineTypeNotSupportedException("This operation is not supported by this type of state"
+                    + " machine");
+        }
+        ExecutionEntry parent = entry(run.executionArn());
+        List<MapRun.Child> children = run.children();
+        List<ExecutionEntry> entries = new ArrayList<>();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Execution child = children.get(i).execution();
+            if (statusFilter == null || child.status() == statusFilter) {
+                entries.add(childEntry(parent, child, i));
+            }
+        }
+        return entries;
     }
 
     /** ListMapRuns: the Map Runs an execution started, in the order they started. */
@@ -492,9 +523,35 @@ public final class StepFunctionsService implements AwsJsonService, AutoCloseable
     private ExecutionEntry entry(String arn) {
         ExecutionEntry entry = executions.get(arn);
         if (entry == null) {
-            throw new ExecutionDoesNotExistException("Execution Does Not Exist: '" + arn + "'");
+            entry = executions.values().stream().map(parent -> child(parent, parent.execution(), arn))
+                    .filter(Objects::nonNull).findFirst().orElseThrow(() ->
+                            new ExecutionDoesNotExistException("Execution Does Not Exist: '" + arn + "'"));
         }
         return entry;
+    }
+
+    /** The STANDARD child execution {@code arn} of a Distributed Map under {@code execution}, or null. */
+    private static ExecutionEntry child(ExecutionEntry top, Execution execution, String arn) {
+        for (MapRun run : execution.mapRuns()) {
+            List<MapRun.Child> children = run.children();
+            for (int i = 0; i < children.size(); i++) {
+                Execution child = children.get(i).execution();
+                if (run.executionType() == MapState.ExecutionType.STANDARD
+                        && child.context().executionArn().equals(arn)) {
+                    return childEntry(top, child, i);
+                }
+                ExecutionEntry nested = child(top, child, arn);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A child execution as the API shows it: in the top execution's state machine revision, by start order. */
+    private static ExecutionEntry childEntry(ExecutionEntry top, Execution child, int index) {
+        return new ExecutionEntry(child, top.machine(), index, child.context().inputJson(), null, null, null);
     }
 
     static StateMachineDefinition parse(String definition) {

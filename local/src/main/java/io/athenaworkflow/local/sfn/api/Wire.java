@@ -94,6 +94,29 @@ final class Wire {
         return value.asInt();
     }
 
+    static Long longInteger(ObjectNode request, String member) {
+        JsonNode value = request.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw serialization(member, "NUMBER_VALUE");
+        }
+        return value.asLong();
+    }
+
+    /** A float member (any JSON number). */
+    static Double number(ObjectNode request, String member) {
+        JsonNode value = request.get(member);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw serialization(member, "NUMBER_VALUE");
+        }
+        return value.asDouble();
+    }
+
     static ObjectNode object(ObjectNode request, String member) {
         JsonNode value = request.get(member);
         if (value == null || value.isNull()) {

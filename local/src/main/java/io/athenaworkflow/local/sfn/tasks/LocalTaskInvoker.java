@@ -1,6 +1,7 @@
 package io.athenaworkflow.local.sfn.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvocation;
 import io.athenaworkflow.local.sfn.asl.interpreter.TaskInvoker;
@@ -61,5 +62,16 @@ public final class LocalTaskInvoker implements TaskInvoker {
     @Override
     public JsonNode readItems(ItemReader reader, JsonNode arguments) {
         return items.read(reader, arguments);
+    }
+
+    /** A result file of a Distributed Map's ResultWriter, put to the local S3. */
+    @Override
+    public void writeResult(String bucket, String key, String body) {
+        ObjectNode request = AwsResponses.NODES.objectNode();
+        request.put("Bucket", bucket);
+        request.put("Key", key);
+        request.put("Body", body);
+        request.put("ContentType", "application/json");
+        s3.call("putObject", request);
     }
 }

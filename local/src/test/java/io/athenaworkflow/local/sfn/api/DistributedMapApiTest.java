@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,20 +46,15 @@ class DistributedMapApiTest {
     }
 
     private void put(String key, String content) {
-        fx.aws.objectStore().put(BUCKET, key, content.getBytes(StandardCharsets.UTF_8), "text/plain");
+        fx.put(BUCKET, key, content);
     }
 
     private DescribeExecutionResponse run(String definition, String input) {
-        String name = "dmap" + ++machines;
-        String machine = fx.client.createStateMachine(b -> b.name(name).definition(definition)
-                .roleArn(SfnFixture.ROLE)).stateMachineArn();
-        String arn = fx.client.startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
-        SfnFixture.await(fx.sfn.describeExecution(arn));
-        return fx.client.describeExecution(b -> b.executionArn(arn));
+        return fx.runViaApi("dmap" + ++machines, definition, input);
     }
 
     private List<HistoryEvent> history(DescribeExecutionResponse execution) {
-        return fx.client.getExecutionHistory(b -> b.executionArn(execution.executionArn())).events();
+        return fx.history(execution.executionArn());
     }
 
     private static JsonNode output(DescribeExecutionResponse execution) throws Exception {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /** A unit-test Lambda host: functions are Java lambdas from payload to invocation; every call is recorded. */
@@ -52,6 +53,22 @@ public final class FakeLambda implements LambdaService {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("interrupted");
+        });
+    }
+
+    /**
+     * A function that waits for a permit of {@code gate} (released by the test), then behaves as {@code then}; an
+     * interruption (the execution was stopped) ends the wait with an error.
+     */
+    public FakeLambda gated(String name, Semaphore gate, Function<String, InvocationResult> then) {
+        return on(name, payload -> {
+            try {
+                gate.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+            return then.apply(payload);
         });
     }
 

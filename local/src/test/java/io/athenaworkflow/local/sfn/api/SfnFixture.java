@@ -11,8 +11,10 @@ import io.athenaworkflow.local.sfn.tasks.LocalTaskInvoker;
 import io.athenaworkflow.local.sfn.tasks.SyncPolling;
 import io.athenaworkflow.local.sfn.tasks.TaskServices;
 import io.athenaworkflow.local.testing.FakeSqlEngine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,7 +22,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * The local AWS services (S3, Athena, edge server on 127.0.0.1:0) on a virtual clock, with the Step Functions service
@@ -36,6 +41,8 @@ public final class SfnFixture implements AutoCloseable {
     public final LocalAws aws;
     public final StepFunctionsService sfn;
     public final SfnClient client;
+    /** An S3 client of the same runtime, to read back what executions wrote (created on first use). */
+    private S3Client s3;
 
     private SfnFixture(LambdaService lambda, SqlEngineFactory engines) {
         aws = LocalAws.start(LocalAwsConfig.transientOnAnyPort().withClock(clock), engines);
@@ -79,6 +86,47 @@ public final class SfnFixture implements AutoCloseable {
         return execution;
     }
 
+    /** Stores {@code content} (UTF-8) as {@code bucket}/{@code key} in the local S3. */
+    public void put(String bucket, String key, String content) {
+        aws.objectStore().put(bucket, key, content.getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    /** Starts {@code definition} through the SDK as a new STANDARD state machine named {@code name}. */
+    public String startViaApi(String name, String definition, String input) {
+        String machine = client.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE))
+                .stateMachineArn();
+        return client.startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
+    }
+
+    /** Like {@link #startViaApi}, then waits for the end and describes the execution through the SDK. */
+    public DescribeExecutionResponse runViaApi(String name, String definition, String input) {
+        String arn = startViaApi(name, definition, input);
+        await(sfn.describeExecution(arn));
+        return client.describeExecution(b -> b.executionArn(arn));
+    }
+
+    /** The execution's history through the SDK. */
+    public List<HistoryEvent> history(String executionArn) {
+        return client.getExecutionHistory(b -> b.executionArn(executionArn)).events();
+    }
+
+    /** An SDK S3 client of this runtime (path-style, no retries). */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                            "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+                    .forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        }
+        return s3;
+    }
+
+    /** The object {@code bucket}/{@code key} read through the S3 API, as UTF-8 text. */
+    public String read(String bucket, String key) {
+        return s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+    }
+
     public static ExecutionResult await(Execution execution) {
         return execution.await(Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError(
                 "execution " + execution.context().executionArn() + " did not end within 30 s; history: "
@@ -88,6 +136,11 @@ public final class SfnFixture implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        synchronized (this) {
+            if (s3 != null) {
+                s3.close();
+            }
+        }
         sfn.close();
         aws.close();
     }

@@ -177,17 +177,15 @@ class StepFunctionsApiTest {
     }
 
     @Test
-    void createStateMachine_whenDistributedMapWritesResults_throwsInvalidDefinitionSayingItIsLocal() {
-        String distributed = """
-                {"StartAt": "M", "States": {"M": {"Type": "Map", "ResultWriter": {"Resource":
-                  "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "out"}},
-                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-                    "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""";
+    void createStateMachine_whenTaskUsesAnActivity_throwsInvalidDefinitionSayingItIsLocal() {
+        String activity = """
+                {"StartAt": "A", "States": {"A": {"Type": "Task",
+                  "Resource": "arn:aws:states:us-east-1:000000000000:activity:approve", "End": true}}}""";
 
-        assertThatThrownBy(() -> create("distributed", distributed))
+        assertThatThrownBy(() -> create("activity", activity))
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(
                         e.awsErrorDetails().errorMessage()).contains("UNSUPPORTED_BY_LOCAL_RUNTIME")
-                        .contains("ResultWriter"));
+                        .contains("Activities"));
     }
 
     @Test

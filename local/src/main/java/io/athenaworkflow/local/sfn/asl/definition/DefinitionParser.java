@@ -352,9 +352,6 @@ final class DefinitionParser {
     }
 
     private StateGraph map(ObjectNode json, String pointer, QueryLanguage language, List<Set<String>> scopes) {
-        if (json.has("ResultWriter")) {
-            throw unsupportedYet("ResultWriter", pointer);
-        }
         atMostOne(json, pointer, "MaxConcurrency", "MaxConcurrencyPath");
         atMostOne(json, pointer, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
         atMostOne(json, pointer, "ToleratedFailureCount", "ToleratedFailureCountPath");
@@ -405,6 +402,14 @@ final class DefinitionParser {
                         + " ProcessorConfig.Mode is DISTRIBUTED", pointer + "/ItemReader");
             }
         }
+        if (json.has("ResultWriter")) {
+            if (distributed) {
+                resultWriter(json.get("ResultWriter"), pointer + "/ResultWriter", language);
+            } else {
+                problem("SCHEMA_VALIDATION_FAILED", "ResultWriter is only supported in a Map whose"
+                        + " ProcessorConfig.Mode is DISTRIBUTED", pointer + "/ResultWriter");
+            }
+        }
         if (json.has("Label") && (!distributed || !json.get("Label").isTextual())) {
             problem("SCHEMA_VALIDATION_FAILED", "Label must be a string and is only supported in a Map whose"
                     + " ProcessorConfig.Mode is DISTRIBUTED", pointer + "/Label");
@@ -414,11 +419,64 @@ final class DefinitionParser {
         return graph(graphOnly, processorPointer, language, scopes);
     }
 
-    /** A Distributed Map field the local interpreter does not run yet. */
-    private static UnsupportedFeatureException unsupportedYet(String field, String pointer) {
-        return new UnsupportedFeatureException(field + " (Distributed Map) is not supported by the local Step"
-                + " Functions interpreter yet (at " + pointer + "/" + field + "); write the results with a Task after"
-                + " the Map");
+    /**
+     * Checks a Distributed Map's ResultWriter: not empty; {@code Resource} (only s3:putObject) and
+     * {@code Parameters}/{@code Arguments} (an object) together; a WriterConfig with AWS's OutputType and Transformation
+     * values.
+     */
+    private void resultWriter(JsonNode writer, String pointer, QueryLanguage language) {
+        if (!(writer instanceof ObjectNode json)) {
+            problem("SCHEMA_VALIDATION_FAILED", "ResultWriter must be an object", pointer);
+            return;
+        }
+        String parametersField = language == QueryLanguage.JSONATA ? "Arguments" : "Parameters";
+        Set<String> allowed = Set.of("Resource", parametersField, "WriterConfig");
+        json.fieldNames().forEachRemaining(field -> {
+            if (!allowed.contains(field)) {
+                problem("SCHEMA_VALIDATION_FAILED", "Field \"" + field + "\" is not supported in ResultWriter"
+                        + " when the QueryLanguage is " + (language == QueryLanguage.JSONATA ? "JSONata" : "JSONPath"),
+                        pointer + "/" + field);
+            }
+        });
+        JsonNode resource = json.get("Resource");
+        if (resource == null && !json.has("WriterConfig")) {
+            problem("SCHEMA_VALIDATION_FAILED", "ResultWriter must specify WriterConfig, or Resource and "
+                    + parametersField + ", or all three", pointer);
+        }
+        if (resource != null && !ResultWriter.PUT_OBJECT.equals(resource.asText())) {
+            problem("SCHEMA_VALIDATION_FAILED", "The ResultWriter Resource must be " + ResultWriter.PUT_OBJECT,
+                    pointer + "/Resource");
+        }
+        if ((resource != null) != json.has(parametersField)) {
+            problem("SCHEMA_VALIDATION_FAILED", "ResultWriter needs both Resource and " + parametersField
+                    + " to export the results to S3", pointer);
+        }
+        if (json.has(parametersField) && !json.get(parametersField).isObject()) {
+            problem("SCHEMA_VALIDATION_FAILED", parametersField + " must be an object",
+                    pointer + "/" + parametersField);
+        }
+        JsonNode config = json.get("WriterConfig");
+        if (config == null) {
+            return;
+        }
+        if (!config.isObject()) {
+            problem("SCHEMA_VALIDATION_FAILED", "WriterConfig must be an object", pointer + "/WriterConfig");
+            return;
+        }
+        JsonNode outputType = config.get("OutputType");
+        if (outputType != null && !Set.of("JSON", "JSONL").contains(outputType.asText())) {
+            problem("SCHEMA_VALIDATION_FAILED", "WriterConfig.OutputType must be JSON or JSONL",
+                    pointer + "/WriterConfig/OutputType");
+        }
+        if (outputType != null && "JSONL".equals(outputType.asText()) && resource == null) {
+            problem("SCHEMA_VALIDATION_FAILED", "WriterConfig.OutputType JSONL needs Resource and " + parametersField
+                    + ": a state output is JSON", pointer + "/WriterConfig/OutputType");
+        }
+        JsonNode transformation = config.get("Transformation");
+        if (transformation != null && !Set.of("NONE", "COMPACT", "FLATTEN").contains(transformation.asText())) {
+            problem("SCHEMA_VALIDATION_FAILED", "WriterConfig.Transformation must be NONE, COMPACT or FLATTEN",
+                    pointer + "/WriterConfig/Transformation");
+        }
     }
 
     /**

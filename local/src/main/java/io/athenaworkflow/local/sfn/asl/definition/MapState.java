@@ -11,14 +11,19 @@ import java.util.Optional;
  * {@code ToleratedFailurePercentage} ({@code null} when absent). {@code distributed} is
  * {@code ProcessorConfig.Mode: DISTRIBUTED}; such a Map may read its items with an {@code itemReader} ({@code null}
  * when the items come from the state input), groups them into child inputs with an {@code itemBatcher} ({@code null}
- * when each child gets one item) and names its Map Run with {@code label} ({@code null} when absent).
+ * when each child gets one item), names its Map Run with {@code label} ({@code null} when absent), runs each child
+ * as an execution of {@code executionType} ({@code null} for an INLINE Map) and exports the results with a
+ * {@code resultWriter} ({@code null} when absent).
  */
 public record MapState(String name, QueryLanguage language, String nextState, DataFlow flow, StateGraph processor,
                        Value items, JsonNode itemSelector, Value maxConcurrency, Value toleratedFailureCount,
                        Value toleratedFailurePercentage, boolean distributed, ItemReader itemReader, ItemBatcher itemBatcher,
-                       String label,
+                       String label, ExecutionType executionType, ResultWriter resultWriter,
                        List<Retrier> retriers, List<Catcher> catchers)
         implements State {
+
+    /** {@code ProcessorConfig.ExecutionType} of a Distributed Map's child executions. */
+    public enum ExecutionType { STANDARD, EXPRESS }
 
     public MapState {
         retriers = List.copyOf(retriers);

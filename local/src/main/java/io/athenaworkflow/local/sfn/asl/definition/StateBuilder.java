@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns one state's JSON, already checked by {@link DefinitionParser}, into the typed record of its kind. It reads
@@ -44,7 +45,7 @@ final class StateBuilder {
                         value(json, "MaxConcurrency", jsonata), value(json, "ToleratedFailureCount", jsonata),
                         value(json, "ToleratedFailurePercentage", jsonata), distributed(json),
                         itemReader(json.get("ItemReader"), jsonata), itemBatcher(json, jsonata), text(json, "Label"),
-                        retriers, catchers);
+                        executionType(json), resultWriter(json.get("ResultWriter"), jsonata), retriers, catchers);
             }
         };
     }
@@ -53,6 +54,36 @@ final class StateBuilder {
         JsonNode processor = json.has("ItemProcessor") ? json.get("ItemProcessor") : json.get("Iterator");
         JsonNode mode = processor == null ? null : processor.path("ProcessorConfig").get("Mode");
         return mode != null && "DISTRIBUTED".equals(mode.asText());
+    }
+
+    /** ProcessorConfig.ExecutionType of a Distributed Map; null for an INLINE Map (or one the parser refuses). */
+    private static MapState.ExecutionType executionType(ObjectNode json) {
+        if (!distributed(json)) {
+            return null;
+        }
+        JsonNode processor = json.has("ItemProcessor") ? json.get("ItemProcessor") : json.get("Iterator");
+        String type = processor.path("ProcessorConfig").path("ExecutionType").asText();
+        return Set.of("STANDARD", "EXPRESS").contains(type) ? MapState.ExecutionType.valueOf(type) : null;
+    }
+
+    /**
+     * The ResultWriter of a Distributed Map with AWS's WriterConfig defaults; null when absent. Values the parser
+     * rejects fall back to the defaults here (the definition is refused anyway).
+     */
+    private static ResultWriter resultWriter(JsonNode writer, boolean jsonata) {
+        if (!(writer instanceof ObjectNode json)) {
+            return null;
+        }
+        JsonNode config = json.path("WriterConfig");
+        String resource = text(json, "Resource");
+        String outputType = config.path("OutputType").asText();
+        String transformation = config.path("Transformation").asText();
+        ResultWriter.Transformation fallback = resource != null ? ResultWriter.Transformation.NONE
+                : ResultWriter.Transformation.COMPACT;
+        return new ResultWriter(resource, json.get(jsonata ? "Arguments" : "Parameters"),
+                "JSONL".equals(outputType) ? ResultWriter.OutputType.JSONL : ResultWriter.OutputType.JSON,
+                Set.of("NONE", "COMPACT", "FLATTEN").contains(transformation)
+                        ? ResultWriter.Transformation.valueOf(transformation) : fallback);
     }
 
     /** The ItemBatcher of a Distributed Map; null when absent or on an INLINE Map (which ignores it). */

@@ -40,6 +40,16 @@ final class BranchJoin {
 
     Outcome join(StateCall call, DataFlow flow, ObjectNode context, String kind, Failure failure,
                  boolean someCancelled, JsonNode[] results) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode result : results) {
+            array.add(result);
+        }
+        return join(call, flow, context, kind, failure, someCancelled, (JsonNode) array);
+    }
+
+    /** Like {@link #join(StateCall, DataFlow, ObjectNode, String, Failure, boolean, JsonNode[])} with one result. */
+    Outcome join(StateCall call, DataFlow flow, ObjectNode context, String kind, Failure failure,
+                 boolean someCancelled, JsonNode result) {
         if (failure.value() != null) {
             if (!(failure.value() instanceof StatesError error)) {
                 throw failure.value();
@@ -54,11 +64,7 @@ final class BranchJoin {
             throw new Cancelled();
         }
         history.appendLast(call.frame, kind + "StateSucceeded");
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (JsonNode result : results) {
-            array.add(result);
-        }
-        return flows.resultOutput(call, flow, array, context);
+        return flows.resultOutput(call, flow, result, context);
     }
 
     /** Waits for a stopped fork's children to end, keeping the interrupt for the caller. */

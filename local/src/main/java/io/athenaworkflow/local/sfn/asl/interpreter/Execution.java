@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.clock.RuntimeClock;
 import io.athenaworkflow.local.sfn.asl.StatesError;
+import io.athenaworkflow.local.sfn.asl.definition.StateGraph;
 import io.athenaworkflow.local.sfn.asl.definition.StateMachineDefinition;
 import io.athenaworkflow.local.sfn.asl.history.ExecutionHistory;
 import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,12 @@ public final class Execution {
     private final ExecutionContext context;
     private final List<MapRun> mapRuns = new CopyOnWriteArrayList<>();
     private final StateMachineDefinition definition;
+    private final StateGraph graph;
+    private final OptionalInt timeoutSeconds;
+    private final String mapRunArn;
+    private final TaskInvoker invoker;
+    private final Expressions expressions;
+    private final Interpreter.Options options;
     private final RuntimeClock clock;
     private final ExecutionListener listener;
     private ExecutionResult finalResult;
@@ -52,8 +60,22 @@ public final class Execution {
 
     Execution(ExecutionContext context, StateMachineDefinition definition, RuntimeClock clock, TaskInvoker invoker,
               Expressions expressions, Interpreter.Options options, ExecutionListener listener) {
+        this(context, definition, definition.graph(), definition.timeoutSeconds(), null, clock, invoker, expressions,
+                options, listener);
+    }
+
+    /** An execution running {@code graph}: the definition's own, or a Distributed Map's item processor. */
+    private Execution(ExecutionContext context, StateMachineDefinition definition, StateGraph graph,
+                      OptionalInt timeoutSeconds, String mapRunArn, RuntimeClock clock, TaskInvoker invoker,
+                      Expressions expressions, Interpreter.Options options, ExecutionListener listener) {
         this.context = context;
         this.definition = definition;
+        this.graph = graph;
+        this.timeoutSeconds = timeoutSeconds;
+        this.mapRunArn = mapRunArn;
+        this.invoker = invoker;
+        this.expressions = expressions;
+        this.options = options;
         this.clock = clock;
         this.listener = listener;
         this.input = Json.parse(context.inputJson());
@@ -91,13 +113,13 @@ public final class Execution {
     private void run() {
         Watchdog timeout = null;
         try {
-            if (definition.timeoutSeconds().isPresent()) {
-                Instant deadline = startDate.plusSeconds(definition.timeoutSeconds().getAsInt());
+            if (timeoutSeconds.isPresent()) {
+                Instant deadline = startDate.plusSeconds(timeoutSeconds.getAsInt());
                 timeout = Watchdog.start(clock, () -> deadline,
                         () -> terminate(new Termination(ExecutionStatus.TIMED_OUT, "States.Timeout", null)));
             }
             Frame root = new Frame(Scope.root(), null, null, () -> termination != null, 0);
-            JsonNode output = runner.runGraph(definition.graph(), input, root);
+            JsonNode output = runner.runGraph(graph, input, root);
             String text = Json.compact(output);
             if (Json.utf8Size(text) > StateRunner.MAX_PAYLOAD_BYTES) {
                 fail("States.DataLimitExceeded", "The execution output has a size exceeding the maximum number of"
@@ -257,6 +279,26 @@ public final class Execution {
         }
     }
 
+    /**
+     * Starts a child execution of a Distributed Map (its {@code processor} graph, on this execution's clock, task
+     * invoker and options, without a timeout of its own), started by the Map Run {@code mapRunArn}.
+     */
+    Execution startChild(ExecutionContext childContext, StateGraph processor, String runArn) {
+        Execution child = new Execution(childContext, definition, processor, OptionalInt.empty(), runArn, clock,
+                invoker, expressions, options, ExecutionListener.NONE);
+        child.begin();
+        return child;
+    }
+
+    /**
+     * A clock activity opened by whoever ends this execution, before the end is announced: a thread waiting for the
+     * end inside {@link RuntimeClock#idle} takes it over and closes it, so a virtual clock cannot move between the
+     * end and the waiter's resumption.
+     */
+    CompletableFuture<RuntimeClock.Activity> endHandoff() {
+        return done.thenApply(result -> clock.begin());
+    }
+
     ExecutionHistory recorder() {
         return history;
     }
@@ -335,7 +377,11 @@ public final class Execution {
         return await();
     }
 
-    /** A snapshot of the history so far. */
+    /** The Map Run that started this execution, if it is a child execution of a Distributed Map. */
+    public Optional<String> mapRunArn() {
+        return Optional.ofNullable(mapRunArn);
+    }
+
     /** The Map Runs of this execution's Distributed Map states, in the order they started. */
     public List<MapRun> mapRuns() {
         return List.copyOf(mapRuns);
@@ -345,6 +391,7 @@ public final class Execution {
         mapRuns.add(run);
     }
 
+    /** A snapshot of the history so far. */
     public List<HistoryEvent> history() {
         return history.events();
     }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 final class Fork {
 
     private final RuntimeClock clock;
-    private final int maxConcurrency;
+    private int maxConcurrency;
     private final Consumer<Thread> register;
     private final Consumer<Thread> unregister;
     private final Consumer<Thread> interrupter;
@@ -69,6 +69,14 @@ final class Fork {
         // Stay busy until the child holds its own activity, so the clock cannot move in between.
         begun.await();
         return true;
+    }
+
+    /** Changes how many children may run at once (UpdateMapRun); a parent waiting for a slot re-checks at once. */
+    void maxConcurrency(int newMaxConcurrency) {
+        synchronized (lock) {
+            maxConcurrency = newMaxConcurrency;
+            releaseParentIfWaiting();
+        }
     }
 
     /** Waits until every started child has finished. */

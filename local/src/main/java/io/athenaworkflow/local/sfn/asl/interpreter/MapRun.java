@@ -1,32 +1,47 @@
 package io.athenaworkflow.local.sfn.asl.interpreter;
 
+import io.athenaworkflow.local.sfn.asl.definition.MapState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
- * The Map Run of one Distributed Map state entry: its ARN, settings, status and item and child execution counts, as DescribeMapRun and
- * ListMapRuns report them. The Map state updates it while its iterations run; readers see a consistent snapshot.
+ * The Map Run of one Distributed Map state entry: its ARN, settings, status, child executions and item and child
+ * execution counts, as DescribeMapRun, ListMapRuns and ListExecutions report them. The Map state updates it while its
+ * children run, UpdateMapRun changes its settings; readers see a consistent snapshot.
  */
 public final class MapRun {
 
     /** DescribeMapRun's {@code itemCounts} or {@code executionCounts}. */
-    public record Counts(long pending, long running, long succeeded, long failed, long aborted, long total) {
+    public record Counts(long pending, long running, long succeeded, long failed, long aborted, long total,
+                         long resultsWritten) {
+    }
+
+    /** A child execution and the number of items it processes (one, or its batch's). */
+    public record Child(Execution execution, int itemCount) {
     }
 
     private final String arn;
     private final String executionArn;
     private final Instant startDate;
-    private final int maxConcurrency;
-    private final int toleratedFailureCount;
-    private final double toleratedFailurePercentage;
+    private final MapState.ExecutionType executionType;
+    private final List<Child> children = new ArrayList<>();
+    private int maxConcurrency;
+    private long toleratedFailureCount;
+    private double toleratedFailurePercentage;
+    private IntConsumer concurrencyChanged = limit -> { };
     private final Tally items;
     private final Tally executions;
     private String status = "RUNNING";
     private Instant stopDate;
 
-    MapRun(String arn, String executionArn, Instant startDate, int maxConcurrency, int toleratedFailureCount,
-           double toleratedFailurePercentage, long totalItems, long totalExecutions) {
+    MapRun(String arn, String executionArn, MapState.ExecutionType executionType, Instant startDate,
+           int maxConcurrency, int toleratedFailureCount, double toleratedFailurePercentage, long totalItems,
+           long totalExecutions) {
         this.arn = arn;
+        this.executionType = executionType;
         this.executionArn = executionArn;
         this.startDate = startDate;
         this.maxConcurrency = maxConcurrency;
@@ -48,16 +63,82 @@ public final class MapRun {
         return startDate;
     }
 
-    public int maxConcurrency() {
+    /** The ExecutionType of the child executions. */
+    public MapState.ExecutionType executionType() {
+        return executionType;
+    }
+
+    public synchronized int maxConcurrency() {
         return maxConcurrency;
     }
 
-    public int toleratedFailureCount() {
+    public synchronized long toleratedFailureCount() {
         return toleratedFailureCount;
     }
 
-    public double toleratedFailurePercentage() {
+    public synchronized double toleratedFailurePercentage() {
         return toleratedFailurePercentage;
+    }
+
+    /** The child executions started so far, in start order. */
+    public synchronized List<Child> children() {
+        return List.copyOf(children);
+    }
+
+    /** The number of items {@code child} processes (0 if it is not a child of this Map Run). */
+    public synchronized int itemCount(Execution child) {
+        return children.stream().filter(c -> c.execution() == child).mapToInt(Child::itemCount).findFirst().orElse(0);
+    }
+
+    /**
+     * UpdateMapRun: new settings for a running Map Run (a null leaves that one as it is). A lower MaxConcurrency lets
+     * the running children finish; a higher one starts more at once; new tolerances apply to the next failure.
+     *
+     * @throws IllegalStateException when the Map Run has already ended
+     */
+    public void update(Integer newMaxConcurrency, Long newToleratedFailureCount, Double newToleratedPercentage) {
+        IntConsumer listener;
+        int limit;
+        synchronized (this) {
+            if (!"RUNNING".equals(status)) {
+                throw new IllegalStateException("Map Run " + arn + " has already ended (" + status + ")");
+            }
+            if (newMaxConcurrency != null) {
+                maxConcurrency = newMaxConcurrency;
+            }
+            if (newToleratedFailureCount != null) {
+                toleratedFailureCount = newToleratedFailureCount;
+            }
+            if (newToleratedPercentage != null) {
+                toleratedFailurePercentage = newToleratedPercentage;
+            }
+            listener = concurrencyChanged;
+            limit = maxConcurrency;
+        }
+        if (newMaxConcurrency != null) {
+            listener.accept(limit);
+        }
+    }
+
+    /** Whether {@code failedItems} failed items exceed both current tolerances. */
+    synchronized boolean exceeded(long failedItems) {
+        return failedItems > toleratedFailureCount
+                && failedItems * 100.0 / Math.max(1, items.total) > toleratedFailurePercentage;
+    }
+
+    /** Hears MaxConcurrency changes (the Map state's fork). */
+    synchronized void onConcurrencyChange(IntConsumer listener) {
+        concurrencyChanged = listener;
+    }
+
+    synchronized void addChild(Execution child, int itemCount) {
+        children.add(new Child(child, itemCount));
+    }
+
+    /** A ResultWriter wrote the results of {@code executionCount} children processing {@code itemCount} items. */
+    synchronized void resultsWritten(long itemCount, long executionCount) {
+        items.resultsWritten = itemCount;
+        executions.resultsWritten = executionCount;
     }
 
     /** RUNNING, SUCCEEDED, FAILED or ABORTED. */
@@ -117,6 +198,7 @@ public final class MapRun {
         private long succeeded;
         private long failed;
         private long aborted;
+        private long resultsWritten;
 
         Tally(long total) {
             this.total = total;
@@ -134,7 +216,7 @@ public final class MapRun {
 
         Counts counts() {
             return new Counts(total - running - succeeded - failed - aborted, running, succeeded, failed, aborted,
-                    total);
+                    total, resultsWritten);
         }
     }
 }

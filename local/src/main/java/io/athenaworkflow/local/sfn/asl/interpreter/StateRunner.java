@@ -46,6 +46,7 @@ final class StateRunner {
     private final TaskExecutor tasks;
     private final ParallelExecutor parallels;
     private final MapExecutor maps;
+    private final DistributedMapExecutor distributedMaps;
 
     StateRunner(Execution execution, RuntimeClock clock, TaskInvoker invoker, Expressions expressions,
                 Interpreter.Options options) {
@@ -62,8 +63,8 @@ final class StateRunner {
         this.waits = new WaitExecutor(flows, clock, execution::sleep);
         this.tasks = new TaskExecutor(flows, history, execution, clock, invoker);
         this.parallels = new ParallelExecutor(flows, history, join, clock, execution, this);
-        this.maps = new MapExecutor(flows, history, join, clock, execution, this, options.maxConcurrency(),
-                invoker);
+        this.maps = new MapExecutor(flows, history, join, clock, execution, this, options.maxConcurrency());
+        this.distributedMaps = new DistributedMapExecutor(flows, history, join, clock, execution, invoker);
     }
 
     /** Runs {@code graph} from its StartAt to an end state; returns the last state's output. */
@@ -100,7 +101,8 @@ final class StateRunner {
                 case WaitState wait -> exit(call, waits.run(call, wait));
                 case TaskState task -> withRetries(call, () -> tasks.run(call, task));
                 case ParallelState parallel -> withRetries(call, () -> parallels.run(call, parallel));
-                case MapState map -> withRetries(call, () -> maps.run(call, map));
+                case MapState map -> withRetries(call, () -> map.distributed() ? distributedMaps.run(call, map)
+                        : maps.run(call, map));
             };
         } catch (Cancelled cancelled) {
             if (state instanceof TaskState || state instanceof WaitState || state instanceof MapState

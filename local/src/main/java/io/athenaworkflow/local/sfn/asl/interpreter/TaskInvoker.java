@@ -32,4 +32,15 @@ public interface TaskInvoker {
         throw StatesError.runtime("This runtime has no data source for the ItemReader " + reader.resource()
                 + "; configure the local S3 for Step Functions");
     }
+
+    /**
+     * Writes one result file of a Distributed Map's ResultWriter ({@code s3:putObject} of {@code body} as UTF-8 JSON)
+     * to {@code bucket}/{@code key}. An invoker without a data store cannot write any.
+     *
+     * @throws io.athenaworkflow.local.sfn.asl.StatesError the object could not be written (no such bucket)
+     */
+    default void writeResult(String bucket, String key, String body) {
+        throw StatesError.runtime("This runtime has no data store for the ResultWriter; configure the local S3 for"
+                + " Step Functions");
+    }
 }

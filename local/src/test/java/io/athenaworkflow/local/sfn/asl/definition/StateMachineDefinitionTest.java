@@ -82,16 +82,19 @@ class StateMachineDefinitionTest {
     }
 
     @Test
-    void parse_whenDistributedMapWritesResults_isUnsupportedWithAClearMessage() {
-        assertThatThrownBy(() -> StateMachineDefinition.parse("""
+    void parse_whenDistributedMapWritesResults_buildsTheTypedResultWriterWithAwsDefaults() {
+        MapState map = (MapState) StateMachineDefinition.parse("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{
-                  "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                  "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
                   "StartAt":"I","States":{"I":{"Type":"Succeed"}}},
                   "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"b"}},
-                  "End":true}}}"""))
-                .isInstanceOf(UnsupportedFeatureException.class)
-                .hasMessageContaining("ResultWriter (Distributed Map) is not supported by the local Step Functions"
-                        + " interpreter yet (at /States/M/ResultWriter)");
+                  "End":true}}}""").graph().require("M");
+
+        assertThat(map.executionType()).isEqualTo(MapState.ExecutionType.EXPRESS);
+        assertThat(map.resultWriter().exports()).isTrue();
+        assertThat(map.resultWriter().arguments().get("Bucket").asText()).isEqualTo("b");
+        assertThat(map.resultWriter().outputType()).isEqualTo(ResultWriter.OutputType.JSON);
+        assertThat(map.resultWriter().transformation()).isEqualTo(ResultWriter.Transformation.NONE);
     }
 
     @Test
