@@ -115,8 +115,7 @@ final class DistributedMapExecutor {
                             exceeded = run.exceeded(failedItems[0]);
                             results[index] = errorOutput(result);
                         }
-                        if (exceeded && failure.record(new StatesError("States.ExceedToleratedFailureThreshold",
-                                "The specified tolerated failure threshold was exceeded"))) {
+                        if (exceeded && failure.record(MapSettings.thresholdExceeded())) {
                             fork.stop();
                         }
                     } catch (Cancelled e) {

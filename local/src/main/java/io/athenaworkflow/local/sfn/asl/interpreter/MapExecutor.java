@@ -94,8 +94,8 @@ final class MapExecutor {
                         boolean exceeded;
                         synchronized (failed) {
                             failed[0]++;
-                            exceeded = failed[0] > toleratedCount
-                                    && failed[0] * 100.0 / totalItems > toleratedPercentage;
+                            exceeded = MapSettings.exceeded(failed[0], totalItems, toleratedCount,
+                                    toleratedPercentage);
                             ObjectNode errorOutput = NODES.objectNode();
                             if (e.error() != null) {
                                 errorOutput.put("Error", e.error());
@@ -141,7 +141,6 @@ final class MapExecutor {
         if (toleratedCount == 0 && toleratedPercentage == 0) {
             return error;
         }
-        return new StatesError("States.ExceedToleratedFailureThreshold",
-                "The specified tolerated failure threshold was exceeded");
+        return MapSettings.thresholdExceeded();
     }
 }

@@ -122,8 +122,7 @@ public final class MapRun {
 
     /** Whether {@code failedItems} failed items exceed both current tolerances. */
     synchronized boolean exceeded(long failedItems) {
-        return failedItems > toleratedFailureCount
-                && failedItems * 100.0 / Math.max(1, items.total) > toleratedFailurePercentage;
+        return MapSettings.exceeded(failedItems, items.total, toleratedFailureCount, toleratedFailurePercentage);
     }
 
     /** Hears MaxConcurrency changes (the Map state's fork). */

@@ -60,8 +60,14 @@ final class MapSettings {
      * Whether {@code failed} of {@code total} items exceed the tolerance: more than the tolerated count and more than
      * the tolerated percentage (each 0 when unset).
      */
-    static boolean exceeded(int failed, int total, int toleratedCount, double toleratedPercentage) {
+    static boolean exceeded(long failed, long total, long toleratedCount, double toleratedPercentage) {
         return failed > toleratedCount && (total == 0 || failed * 100.0 / total > toleratedPercentage);
+    }
+
+    /** The error a Map fails with once its failures exceed a tolerance it sets (AWS's name and cause). */
+    static StatesError thresholdExceeded() {
+        return new StatesError("States.ExceedToleratedFailureThreshold",
+                "The specified tolerated failure threshold was exceeded");
     }
 
     private static String name(Value setting) {

@@ -20,8 +20,6 @@ import java.util.List;
  */
 final class MockedMap {
 
-    private static final String EXCEEDED = "States.ExceedToleratedFailureThreshold";
-    private static final String EXCEEDED_CAUSE = "The specified tolerated failure threshold was exceeded";
 
     private final DataFlows flows;
     private final MapSettings settings;
@@ -70,7 +68,7 @@ final class MockedMap {
         boolean tolerates = map.toleratedFailureCount() != null || map.toleratedFailurePercentage() != null;
         if (failed != null && tolerates
                 && MapSettings.exceeded(failed, items.size(), toleratedCount, toleratedPercentage)) {
-            throw new StatesError(EXCEEDED, EXCEEDED_CAUSE);
+            throw MapSettings.thresholdExceeded();
         }
         return flows.resultOutput(call, map.flow(), result, context);
     }

@@ -172,7 +172,13 @@ public final class StateTester {
                     + " .waitForTaskToken pattern, which TestState runs only with a mock");
         }
         JsonNode result = mock == null ? null : mock.result();
-        if (result != null && (state instanceof MapState || state instanceof ParallelState) && !result.isArray()) {
+        // A Map with a ResultWriter returns the writer's details (an object) instead of the results (an array).
+        if (result != null && state instanceof MapState map && map.resultWriter() != null) {
+            if (!result.isObject()) {
+                throw new IllegalArgumentException("Mocked result must be a JSON object.");
+            }
+        } else if (result != null && (state instanceof MapState || state instanceof ParallelState)
+                && !result.isArray()) {
             throw new IllegalArgumentException("Mocked result must be an array.");
         }
         if (result != null && state instanceof ParallelState parallel
