@@ -25,6 +25,7 @@ final class JsonApi {
     private final MapRunsApi mapRuns;
     private final VersionsApi versions;
     private final TestStateApi testStates;
+    private final RedriveApi redrives;
 
     JsonApi(StepFunctionsService service) {
         this.service = service;
@@ -32,6 +33,7 @@ final class JsonApi {
         this.mapRuns = new MapRunsApi(service);
         this.versions = new VersionsApi(service);
         this.testStates = new TestStateApi(service.stateTester());
+        this.redrives = new RedriveApi(service);
     }
 
     JsonNode handle(String operation, ObjectNode request) {
@@ -56,7 +58,7 @@ final class JsonApi {
                 case "TagResource" -> tags.tagResource(request);
                 case "UntagResource" -> tags.untagResource(request);
                 case "ListTagsForResource" -> tags.listTagsForResource(request);
-                case "RedriveExecution" -> redriveExecution(request);
+                case "RedriveExecution" -> redrives.redriveExecution(request);
                 case "PublishStateMachineVersion" -> versions.publishVersion(request);
                 case "ListStateMachineVersions" -> versions.listVersions(request);
                 case "DeleteStateMachineVersion" -> versions.deleteVersion(request);
@@ -252,23 +254,12 @@ final class JsonApi {
             putIfNotNull(response, "error", result.error());
             putIfNotNull(response, "cause", result.cause());
         }
-        response.put("redriveCount", 0);
-        response.put("redriveStatus", "NOT_REDRIVABLE");
-        response.put("redriveStatusReason", notRedrivable(result));
+        response.put("redriveCount", execution.redriveCount());
+        execution.redriveDate().ifPresent(date -> response.set("redriveDate", Wire.date(date)));
+        Redrivability redrivability = Redrivability.of(execution, service.now());
+        response.put("redriveStatus", redrivability.status());
+        redrivability.reason().ifPresent(reason -> response.put("redriveStatusReason", reason));
         return response;
-    }
-
-    /** Why an execution cannot be redriven: AWS's reason while it runs or once it succeeded, else the local limit. */
-    private static String notRedrivable(ExecutionResult result) {
-        return result == null || result.status() == ExecutionStatus.SUCCEEDED
-                ? "Execution is " + (result == null ? "RUNNING" : "SUCCEEDED") + " and cannot be redriven"
-                : "RedriveExecution is not supported by the local Step Functions runtime";
-    }
-
-    private JsonNode redriveExecution(ObjectNode request) {
-        ExecutionEntry entry = service.describeEntry(Wire.requiredString(request, "executionArn"));
-        throw new ExecutionNotRedrivableException(notRedrivable(entry.execution().result().orElse(null))
-                + ": '" + entry.arn() + "'");
     }
 
     private JsonNode getExecutionHistory(ObjectNode request) {
@@ -313,6 +304,12 @@ final class JsonApi {
     private JsonNode listExecutions(ObjectNode request) {
         String arn = Wire.string(request, "stateMachineArn");
         String filter = Wire.string(request, "statusFilter");
+        String redriveFilter = Wire.string(request, "redriveFilter");
+        if (redriveFilter != null && !redriveFilter.equals("REDRIVEN") && !redriveFilter.equals("NOT_REDRIVEN")) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value '" + redriveFilter
+                    + "' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [REDRIVEN, NOT_REDRIVEN]");
+        }
         if (arn == null) {
             throw new StepFunctionsValidationException(Wire.string(request, "mapRunArn") != null
                     ? "ListExecutions of a Map Run is not supported by the local Step Functions runtime: it runs a"
@@ -320,6 +317,11 @@ final class JsonApi {
                     : "Must provide a StateMachine ARN or MapRun ARN");
         }
         ExecutionStatus status = null;
+        if ("PENDING_REDRIVE".equals(filter)) {
+            // Only child executions of a Map Run can be pending a redrive; AWS refuses the filter with a state machine.
+            throw new StepFunctionsValidationException("The PENDING_REDRIVE statusFilter requires a mapRunArn; it"
+                    + " cannot be used with a stateMachineArn");
+        }
         if (filter != null) {
             try {
                 status = ExecutionStatus.valueOf(filter);
@@ -339,6 +341,10 @@ final class JsonApi {
             if (before != null && entry.sequence() >= before) {
                 continue;
             }
+            if (redriveFilter != null
+                    && (entry.execution().redriveCount() > 0) != redriveFilter.equals("REDRIVEN")) {
+                continue;
+            }
             if (items.size() == max) {
                 more = true;
                 break;
@@ -354,6 +360,8 @@ final class JsonApi {
             if (result != null) {
                 item.set("stopDate", Wire.date(result.stopDate()));
             }
+            item.put("redriveCount", execution.redriveCount());
+            execution.redriveDate().ifPresent(date -> item.set("redriveDate", Wire.date(date)));
             last = entry.sequence();
         }
         if (more) {

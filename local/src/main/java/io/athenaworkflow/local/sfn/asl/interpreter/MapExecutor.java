@@ -87,6 +87,12 @@ final class MapExecutor {
         try {
             for (int i = 0; i < count && !fork.stopped(); i++) {
                 int index = i;
+                // A redrive of an inline Map runs only the iterations that failed or were aborted.
+                JsonNode redriveSkipped = state.distributed() ? null : runner.finishedChild(call, index).orElse(null);
+                if (redriveSkipped != null) {
+                    results[index] = redriveSkipped;
+                    continue;
+                }
                 JsonNode item = batches == null ? items.get(i) : batches.get(i).input();
                 int size = batches == null ? 1 : batches.get(i).size();
                 boolean select = batches == null && selector != null;
@@ -107,7 +113,8 @@ final class MapExecutor {
                         if (select) {
                             itemInput = select(call, selector, effective, index, item);
                         }
-                        results[index] = runner.runGraph(processor, itemInput, child);
+                        results[index] = state.distributed() ? runner.runGraph(processor, itemInput, child)
+                                : runner.runChild(call, index, processor, itemInput, child);
                         history.append(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                                 iteration);
                         if (mapRun != null) {
