@@ -9,10 +9,13 @@ import io.athenaworkflow.local.sfn.asl.definition.ItemReader;
 
 /**
  * A Distributed Map's items from its ItemReader: the reader's Parameters/Arguments evaluated, the items read through
- * the {@link TaskInvoker}, cut to MaxItems. A read that fails (other than with States.Runtime, which always ends the
+ * the {@link TaskInvoker}, cut to MaxItems (or what MaxItemsPath or a JSONata MaxItems names). A read that fails (other than with States.Runtime, which always ends the
  * execution) fails the state with States.ItemReaderFailed naming the service's error.
  */
 final class MapItemSource {
+
+    /** The most items an ItemReader passes to a Map. */
+    private static final long MAX_ITEMS = 100_000_000;
 
     private final DataFlows flows;
     private final TaskInvoker invoker;
@@ -35,13 +38,34 @@ final class MapItemSource {
             }
             throw new StatesError("States.ItemReaderFailed", call.prefix() + e.error() + ": " + e.cause());
         }
-        if (reader.maxItems() > 0 && items.size() > reader.maxItems()) {
+        int maxItems = maxItems(call, reader, context);
+        if (maxItems > 0 && items.size() > maxItems) {
             ArrayNode limited = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < reader.maxItems(); i++) {
+            for (int i = 0; i < maxItems; i++) {
                 limited.add(items.get(i));
             }
             return limited;
         }
         return items;
+    }
+
+    /**
+     * MaxItems, 0 (all items) when unset; the Path and JSONata forms are read from the raw state input. A value that
+     * is not a non-negative integer fails with States.ItemReaderFailed; one over 100,000,000 counts as that limit.
+     */
+    private int maxItems(StateCall call, ItemReader reader, ObjectNode context) {
+        if (reader.maxItems() == null) {
+            return 0;
+        }
+        JsonNode value = flows.value(call, reader.maxItems(), call.input, context);
+        if (!value.isIntegralNumber()) {
+            throw new StatesError("States.ItemReaderFailed", call.prefix() + "The " + reader.maxItems().field()
+                    + " field refers to value '" + Json.compact(value) + "' which is not a valid integer");
+        }
+        if (value.asLong() < 0) {
+            throw new StatesError("States.ItemReaderFailed", call.prefix() + "The " + reader.maxItems().field()
+                    + " value must not be negative, but was " + value.asLong());
+        }
+        return (int) Math.min(value.asLong(), MAX_ITEMS);
     }
 }
