@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.athenaworkflow.local.lambda.InvocationResult;
+import io.athenaworkflow.local.sfn.asl.interpreter.Interpreter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -368,6 +369,30 @@ class RedriveApiTest {
                 .hasMessageContaining("Execution redrivable period exceeded");
         assertThat(fx.client.describeExecution(b -> b.executionArn(execution)).redriveStatusReason())
                 .isEqualTo("Execution redrivable period exceeded");
+    }
+
+    @Test
+    void redriveExecution_whenHistoryQuotaReached_isNotRedrivable() {
+        try (SfnFixture small = SfnFixture.start(lambda, StepFunctionsConfig.defaults()
+                .withInterpreterOptions(Interpreter.Options.defaults().withHistoryLimit(20)))) {
+            String machine = small.client.createStateMachine(b -> b.name("loop").roleArn(SfnFixture.ROLE)
+                    .definition("""
+                            {"StartAt": "Spin", "States": {
+                              "Spin": {"Type": "Pass", "Next": "Again"},
+                              "Again": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true,
+                                        "Next": "Spin"}], "Default": "Spin"}}}"""))
+                    .stateMachineArn();
+            String execution = small.client.startExecution(b -> b.stateMachineArn(machine)).executionArn();
+            SfnFixture.await(small.sfn.describeExecution(execution));
+
+            DescribeExecutionResponse failed = small.client.describeExecution(b -> b.executionArn(execution));
+            assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(failed.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
+            assertThat(failed.redriveStatusReason()).isEqualTo("Execution history event limit exceeded");
+            assertThatThrownBy(() -> small.client.redriveExecution(b -> b.executionArn(execution)))
+                    .isInstanceOf(ExecutionNotRedrivableException.class)
+                    .hasMessageContaining("Execution history event limit exceeded");
+        }
     }
 
     @Test

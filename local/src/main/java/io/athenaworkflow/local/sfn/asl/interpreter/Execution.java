@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A running (or finished) execution of a state machine: its status, history and result. Created by
@@ -116,7 +117,7 @@ public final class Execution {
     }
 
     /** Runs {@code graph} on the execution's own thread; the timeout counts from {@code from}. */
-    private void launch(Instant from, java.util.function.Supplier<JsonNode> graph) {
+    private void launch(Instant from, Supplier<JsonNode> graph) {
         java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
         Thread thread = Thread.ofVirtual().name("sfn-" + context.name()).unstarted(() -> {
             try (RuntimeClock.Activity ignored = clock.begin()) {
@@ -135,7 +136,7 @@ public final class Execution {
         }
     }
 
-    private void run(Instant from, java.util.function.Supplier<JsonNode> graph) {
+    private void run(Instant from, Supplier<JsonNode> graph) {
         Watchdog timeout = null;
         try {
             if (definition.timeoutSeconds().isPresent()) {
