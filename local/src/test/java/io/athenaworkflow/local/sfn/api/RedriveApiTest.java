@@ -2,10 +2,14 @@ package io.athenaworkflow.local.sfn.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.athenaworkflow.local.events.ExecutionStatusChange;
 import io.athenaworkflow.local.lambda.InvocationResult;
+import io.athenaworkflow.local.sfn.asl.interpreter.Execution;
+import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionListener;
 import io.athenaworkflow.local.sfn.asl.interpreter.Interpreter;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -269,6 +274,33 @@ class RedriveApiTest {
         assertThat(after.output()).isEqualTo("{\"late\":true}");
         assertThat(after.error()).isNull();
         assertThat(entered(history(execution))).containsExactly("Hold", "Hold", "Done");
+    }
+
+    @Test
+    void redriveExecution_whenRedriven_statusChangeEventsCarryRedriveCountAndDate() {
+        List<ExecutionStatusChange> changes = new CopyOnWriteArrayList<>();
+        fx.sfn.addListener(new ExecutionListener() {
+            @Override
+            public void onStatusChange(Execution execution, io.athenaworkflow.local.sfn.asl.interpreter
+                    .ExecutionStatus status) {
+                changes.add(ExecutionStatusChangeEvent.of(execution, status));
+            }
+        });
+        String machine = machine("""
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "%sflaky", "End": true}}}"""
+                .formatted(FN));
+        String execution = runToEnd(machine, "{}");
+        fx.clock.advance(Duration.ofMinutes(2));
+
+        Instant redriveDate = fx.client.redriveExecution(b -> b.executionArn(execution)).redriveDate();
+        SfnFixture.await(fx.sfn.describeExecution(execution));
+
+        assertThat(changes).extracting(ExecutionStatusChange::status, ExecutionStatusChange::redriveCount,
+                ExecutionStatusChange::redriveDate).containsExactly(
+                tuple(ExecutionStatusChange.Status.RUNNING, 0, null),
+                tuple(ExecutionStatusChange.Status.FAILED, 0, null),
+                tuple(ExecutionStatusChange.Status.RUNNING, 1, redriveDate),
+                tuple(ExecutionStatusChange.Status.SUCCEEDED, 1, redriveDate));
     }
 
     @Test
