@@ -70,7 +70,11 @@ public final class AwsEvents {
         detail.put("error", change.error());
         detail.put("cause", change.cause());
         detail.put("redriveCount", change.redriveCount());
-        detail.putNull("redriveDate");
+        if (change.redriveDate() == null) {
+            detail.putNull("redriveDate");
+        } else {
+            detail.put("redriveDate", change.redriveDate().toEpochMilli());
+        }
         boolean redrivable = change.status().redrivable();
         detail.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
         detail.put("redriveStatusReason", redrivable ? null

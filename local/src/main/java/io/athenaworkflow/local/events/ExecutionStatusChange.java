@@ -16,10 +16,11 @@ import java.time.Instant;
  * @param error detail.error, or null
  * @param cause detail.cause, or null
  * @param redriveCount detail.redriveCount
+ * @param redriveDate detail.redriveDate (epoch milliseconds), or null if the execution was never redriven
  */
 public record ExecutionStatusChange(String executionArn, String stateMachineArn, String name, Status status,
                                     Instant startDate, Instant stopDate, String input, String output, String error,
-                                    String cause, int redriveCount) {
+                                    String cause, int redriveCount, Instant redriveDate) {
 
     /** An execution's status as Step Functions reports it. */
     public enum Status {
@@ -35,5 +36,13 @@ public record ExecutionStatusChange(String executionArn, String stateMachineArn,
         if (executionArn == null || stateMachineArn == null || name == null || status == null || startDate == null) {
             throw new IllegalArgumentException("executionArn, stateMachineArn, name, status and startDate are required");
         }
+    }
+
+    /** The change of an execution that was never redriven. */
+    public ExecutionStatusChange(String executionArn, String stateMachineArn, String name, Status status,
+                                 Instant startDate, Instant stopDate, String input, String output, String error,
+                                 String cause, int redriveCount) {
+        this(executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause,
+                redriveCount, null);
     }
 }

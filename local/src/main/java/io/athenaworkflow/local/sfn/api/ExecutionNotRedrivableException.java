@@ -1,8 +1,8 @@
 package io.athenaworkflow.local.sfn.api;
 
 /**
- * Thrown by RedriveExecution. On AWS for executions that are running, succeeded or otherwise not redrivable; the local
- * runtime does not redrive at all, so it answers this for every execution, with the reason DescribeExecution gives.
+ * Thrown by RedriveExecution for an execution that is running, succeeded, of an EXPRESS state machine or otherwise not
+ * redrivable, with the reason DescribeExecution gives.
  */
 public class ExecutionNotRedrivableException extends StepFunctionsException {
 

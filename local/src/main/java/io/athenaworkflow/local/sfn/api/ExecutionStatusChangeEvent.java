@@ -24,6 +24,7 @@ public final class ExecutionStatusChangeEvent {
                 execution.context().name(), ExecutionStatusChange.Status.valueOf(status.name()),
                 execution.startDate(), result == null ? null : result.stopDate(), execution.context().inputJson(),
                 result == null ? null : result.output(), result == null ? null : result.error(),
-                result == null ? null : result.cause(), 0);
+                result == null ? null : result.cause(), execution.redriveCount(),
+                execution.redriveDate().orElse(null));
     }
 }

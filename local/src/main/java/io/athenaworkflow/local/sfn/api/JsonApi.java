@@ -26,6 +26,7 @@ final class JsonApi {
     private final MapRunsApi mapRuns;
     private final VersionsApi versions;
     private final TestStateApi testStates;
+    private final RedriveApi redrives;
 
     JsonApi(StepFunctionsService service) {
         this.service = service;
@@ -33,6 +34,7 @@ final class JsonApi {
         this.mapRuns = new MapRunsApi(service);
         this.versions = new VersionsApi(service);
         this.testStates = new TestStateApi(service.stateTester());
+        this.redrives = new RedriveApi(service);
     }
 
     JsonNode handle(String operation, ObjectNode request) {
@@ -58,7 +60,7 @@ final class JsonApi {
                 case "TagResource" -> tags.tagResource(request);
                 case "UntagResource" -> tags.untagResource(request);
                 case "ListTagsForResource" -> tags.listTagsForResource(request);
-                case "RedriveExecution" -> redriveExecution(request);
+                case "RedriveExecution" -> redrives.redriveExecution(request);
                 case "PublishStateMachineVersion" -> versions.publishVersion(request);
                 case "ListStateMachineVersions" -> versions.listVersions(request);
                 case "DeleteStateMachineVersion" -> versions.deleteVersion(request);
@@ -255,23 +257,12 @@ final class JsonApi {
             putIfNotNull(response, "error", result.error());
             putIfNotNull(response, "cause", result.cause());
         }
-        response.put("redriveCount", 0);
-        response.put("redriveStatus", "NOT_REDRIVABLE");
-        response.put("redriveStatusReason", notRedrivable(result));
+        response.put("redriveCount", execution.redriveCount());
+        execution.redriveDate().ifPresent(date -> response.set("redriveDate", Wire.date(date)));
+        Redrivability redrivability = Redrivability.of(execution, service.now());
+        response.put("redriveStatus", redrivability.status());
+        redrivability.reason().ifPresent(reason -> response.put("redriveStatusReason", reason));
         return response;
-    }
-
-    /** Why an execution cannot be redriven: AWS's reason while it runs or once it succeeded, else the local limit. */
-    private static String notRedrivable(ExecutionResult result) {
-        return result == null || result.status() == ExecutionStatus.SUCCEEDED
-                ? "Execution is " + (result == null ? "RUNNING" : "SUCCEEDED") + " and cannot be redriven"
-                : "RedriveExecution is not supported by the local Step Functions runtime";
-    }
-
-    private JsonNode redriveExecution(ObjectNode request) {
-        ExecutionEntry entry = service.describeEntry(Wire.requiredString(request, "executionArn"));
-        throw new ExecutionNotRedrivableException(notRedrivable(entry.execution().result().orElse(null))
-                + ": '" + entry.arn() + "'");
     }
 
     private JsonNode getExecutionHistory(ObjectNode request) {
@@ -317,6 +308,12 @@ final class JsonApi {
         String machineArn = Wire.string(request, "stateMachineArn");
         String mapRunArn = Wire.string(request, "mapRunArn");
         String filter = Wire.string(request, "statusFilter");
+        String redriveFilter = Wire.string(request, "redriveFilter");
+        if (redriveFilter != null && !redriveFilter.equals("REDRIVEN") && !redriveFilter.equals("NOT_REDRIVEN")) {
+            throw new StepFunctionsValidationException("1 validation error detected: Value '" + redriveFilter
+                    + "' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [REDRIVEN, NOT_REDRIVEN]");
+        }
         if (machineArn == null && mapRunArn == null) {
             throw new StepFunctionsValidationException("Must provide a StateMachine ARN or MapRun ARN");
         }
@@ -326,6 +323,18 @@ final class JsonApi {
         }
         String arn = machineArn == null ? mapRunArn : machineArn;
         ExecutionStatus status = null;
+        if ("PENDING_REDRIVE".equals(filter)) {
+            // Only child executions of a Map Run can be pending a redrive; AWS refuses the filter with a state machine.
+            if (mapRunArn == null) {
+                throw new StepFunctionsValidationException("The PENDING_REDRIVE statusFilter requires a mapRunArn;"
+                        + " it cannot be used with a stateMachineArn");
+            }
+            // Map Runs are not redriven here (docs/local-step-functions.md), so no child is ever pending a redrive.
+            service.describeMapRun(mapRunArn);
+            ObjectNode none = Wire.JSON.createObjectNode();
+            none.putArray("executions");
+            return none;
+        }
         if (filter != null) {
             try {
                 status = ExecutionStatus.valueOf(filter);
@@ -348,6 +357,10 @@ final class JsonApi {
             if (before != null && entry.sequence() >= before) {
                 continue;
             }
+            if (redriveFilter != null
+                    && (entry.execution().redriveCount() > 0) != redriveFilter.equals("REDRIVEN")) {
+                continue;
+            }
             if (items.size() == max) {
                 more = true;
                 break;
@@ -367,6 +380,8 @@ final class JsonApi {
             if (result != null) {
                 item.set("stopDate", Wire.date(result.stopDate()));
             }
+            item.put("redriveCount", execution.redriveCount());
+            execution.redriveDate().ifPresent(date -> item.set("redriveDate", Wire.date(date)));
             last = entry.sequence();
         }
         if (more) {

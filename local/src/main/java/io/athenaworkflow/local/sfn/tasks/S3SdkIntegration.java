@@ -67,10 +67,7 @@ final class S3SdkIntegration {
      * S3.* errors the SDK integration raises on AWS.
      */
     JsonNode call(String action, ObjectNode request) {
-        if (store == null) {
-            throw StatesError.runtime("No local S3 is configured in this runtime, so S3 cannot be read or written;"
-                    + " pass the ObjectStore to TaskServices");
-        }
+        requireStore();
         try {
             return switch (action) {
                 case "getObject" -> getObject(request);
@@ -87,8 +84,34 @@ final class S3SdkIntegration {
         } catch (BucketNotFoundException e) {
             throw noSuchBucket(e.bucket());
         } catch (ObjectStoreException | UncheckedIOException e) {
-            throw new StatesError("S3.S3Exception", AwsResponses.sdkV2Cause("We encountered an internal error."
-                    + " Please try again. (" + e.getMessage() + ")", "S3", 500, s3RequestId(), extendedRequestId()));
+            throw internalError(e);
+        }
+    }
+
+    private void requireStore() {
+        if (store == null) {
+            throw StatesError.runtime("No local S3 is configured in this runtime, so S3 cannot be read or written;"
+                    + " pass the ObjectStore to TaskServices");
+        }
+    }
+
+    private static StatesError internalError(RuntimeException e) {
+        return new StatesError("S3.S3Exception", AwsResponses.sdkV2Cause("We encountered an internal error."
+                + " Please try again. (" + e.getMessage() + ")", "S3", 500, s3RequestId(), extendedRequestId()));
+    }
+
+    /**
+     * The bytes of one object, failing as getObject does (a Distributed Map's ItemReader reads gzipped S3 inventory
+     * files, which getObject's text Body cannot carry).
+     */
+    byte[] content(String bucket, String key) {
+        requireStore();
+        try {
+            return read(existing(bucket, key, "The specified key does not exist."));
+        } catch (BucketNotFoundException e) {
+            throw noSuchBucket(e.bucket());
+        } catch (ObjectStoreException | UncheckedIOException e) {
+            throw internalError(e);
         }
     }
 

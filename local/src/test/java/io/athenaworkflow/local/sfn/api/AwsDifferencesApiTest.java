@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 /**
  * Behaviour where the local interpreter used to differ from executions recorded on AWS, checked through the Step
  * Functions JSON API with the AWS SDK v2: the context object, a Fail state without Error, JSONPath queries over
- * missing input, and the intrinsics States.Format / StringToJson / JsonToString.
+ * missing input, escaped field names in JSONPath, and the intrinsics States.Format / StringToJson / JsonToString.
  */
 class AwsDifferencesApiTest {
 
@@ -105,6 +105,27 @@ class AwsDifferencesApiTest {
                   "Done": {"Type": "Succeed"}}}""", "{}"));
 
         assertThat(output.get("caught")).isEqualTo(JSON.readTree("{\"Cause\":\"only a cause\"}"));
+    }
+
+    @Test
+    void jsonPath_whenFieldNamesHaveEscapes_readsAndWritesTheNamedFields() throws Exception {
+        // In the definition's JSON, "$.store\\.book" is the path $.store\.book: the field "store.book".
+        JsonNode output = output(run("""
+                {"StartAt": "Pick", "States": {
+                  "Pick": {"Type": "Choice", "Choices": [{"Variable": "$.flag\\\\.on", "BooleanEquals": true,
+                           "Next": "Read"}], "Default": "Wrong"},
+                  "Wrong": {"Type": "Fail", "Error": "EscapeNotRead"},
+                  "Read": {"Type": "Pass", "InputPath": "$.in\\\\.put", "Parameters": {
+                             "dotted.$": "$.store\\\\.book", "nested.$": "$.store.book",
+                             "symbols.$": "$.foo\\\\@bar.baz\\\\[\\\\[.\\\\?pretty", "bracket.$": "$['store.book']",
+                             "context.$": "$$.Execution.Input.flag\\\\.on"},
+                           "ResultPath": "$.out\\\\.put", "End": true}}}""",
+                """
+                {"flag.on": true, "in.put": {"store.book": 4, "store": {"book": 5},
+                 "foo@bar": {"baz[[": {"?pretty": 9}}}}"""));
+
+        assertThat(output.get("out.put")).isEqualTo(JSON.readTree("""
+                {"dotted": 4, "nested": 5, "symbols": 9, "bracket": 4, "context": true}"""));
     }
 
     @Test

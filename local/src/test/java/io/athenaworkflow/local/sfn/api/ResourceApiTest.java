@@ -8,8 +8,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
-import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
@@ -17,7 +15,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineTypeNotSupportedExc
 import software.amazon.awssdk.services.sfn.model.Tag;
 import software.amazon.awssdk.services.sfn.model.TooManyTagsException;
 
-/** Tagging, the EXPRESS limits of ListExecutions and RedriveExecution, through the JSON API with the SDK v2. */
+/** Tagging and the EXPRESS limits of ListExecutions, through the JSON API with the SDK v2. */
 class ResourceApiTest {
 
     private static final String DEFINITION = """
@@ -81,22 +79,5 @@ class ResourceApiTest {
         assertThatThrownBy(() -> fx.client.listExecutions(b -> b.stateMachineArn(arn)))
                 .isInstanceOf(StateMachineTypeNotSupportedException.class)
                 .hasMessageContaining("not supported by this type of state machine");
-    }
-
-    @Test
-    void redriveExecution_whenFailedOrUnknown_answersNotRedrivableOrDoesNotExist() {
-        String arn = fx.client.createStateMachine(b -> b.name("failing").definition("""
-                {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}""").roleArn(SfnFixture.ROLE))
-                .stateMachineArn();
-        String execution = fx.client.startExecution(b -> b.stateMachineArn(arn)).executionArn();
-        SfnFixture.await(fx.sfn.describeExecution(execution));
-
-        assertThat(fx.client.describeExecution(b -> b.executionArn(execution)).redriveStatusAsString())
-                .isEqualTo("NOT_REDRIVABLE");
-        assertThatThrownBy(() -> fx.client.redriveExecution(b -> b.executionArn(execution)))
-                .isInstanceOf(ExecutionNotRedrivableException.class)
-                .hasMessageContaining("not supported by the local Step Functions runtime");
-        assertThatThrownBy(() -> fx.client.redriveExecution(b -> b.executionArn(execution + "-gone")))
-                .isInstanceOf(ExecutionDoesNotExistException.class);
     }
 }

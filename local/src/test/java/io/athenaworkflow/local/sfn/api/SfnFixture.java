@@ -44,12 +44,12 @@ public final class SfnFixture implements AutoCloseable {
     /** An S3 client of the same runtime, to read back what executions wrote (created on first use). */
     private S3Client s3;
 
-    private SfnFixture(LambdaService lambda, SqlEngineFactory engines) {
+    private SfnFixture(LambdaService lambda, SqlEngineFactory engines, StepFunctionsConfig config) {
         aws = LocalAws.start(LocalAwsConfig.transientOnAnyPort().withClock(clock), engines);
         TaskServices services = TaskServices.none().withLambda(lambda).withAthena(aws.athena())
                 .withObjectStore(aws.objectStore())
                 .withSyncPolling(new SyncPolling(Duration.ofSeconds(1), Duration.ofSeconds(4)));
-        sfn = StepFunctionsService.create(StepFunctionsConfig.defaults(), clock, LocalTaskInvoker.create(services));
+        sfn = StepFunctionsService.create(config, clock, LocalTaskInvoker.create(services));
         aws.register(sfn);
         client = SfnClient.builder()
                 .endpointOverride(aws.endpoint())
@@ -66,12 +66,17 @@ public final class SfnFixture implements AutoCloseable {
 
     /** Lambda tasks go to {@code lambda}; Athena runs on a {@link FakeSqlEngine}. */
     public static SfnFixture start(LambdaService lambda) {
+        return start(lambda, StepFunctionsConfig.defaults());
+    }
+
+    /** As {@link #start(LambdaService)}, with the service tuned by {@code config} (e.g. a smaller history quota). */
+    public static SfnFixture start(LambdaService lambda, StepFunctionsConfig config) {
         FakeSqlEngine engine = new FakeSqlEngine();
-        return new SfnFixture(lambda, store -> engine);
+        return new SfnFixture(lambda, store -> engine, config);
     }
 
     public static SfnFixture start(LambdaService lambda, SqlEngineFactory engines) {
-        return new SfnFixture(lambda, engines);
+        return new SfnFixture(lambda, engines, StepFunctionsConfig.defaults());
     }
 
     /** Creates a STANDARD state machine with a unique name through the programmatic API. */

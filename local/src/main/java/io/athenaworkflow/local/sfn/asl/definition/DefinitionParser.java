@@ -535,8 +535,8 @@ final class DefinitionParser {
     }
 
     /**
-     * Checks an ItemReader; the readers the local runtime cannot run (S3 inventory manifests, Athena manifests,
-     * Parquet, other delimiters, MaxItemsPath) are refused by name rather than run differently.
+     * Checks an ItemReader; the readers the local runtime cannot run (Athena manifests, Parquet) are refused by name
+     * rather than run differently.
      */
     private void itemReader(JsonNode reader, String pointer, QueryLanguage language) {
         if (!reader.isObject()) {
@@ -566,16 +566,17 @@ final class DefinitionParser {
         }
         JsonNode config = reader.has("ReaderConfig") ? reader.get("ReaderConfig") : JsonNodeFactory.instance.objectNode();
         String at = pointer + "/ReaderConfig";
-        for (String field : List.of("MaxItemsPath", "CSVDelimiter", "ManifestType")) {
-            if (config.has(field)) {
-                throw new UnsupportedFeatureException("ReaderConfig." + field + " (at " + at + ") is not supported by"
-                        + " the local Step Functions interpreter; use a literal MaxItems and comma-separated CSV");
-            }
+        if (config.has("ManifestType")) {
+            throw new UnsupportedFeatureException("ReaderConfig.ManifestType (at " + at + ") is not supported by the"
+                    + " local Step Functions interpreter: it reads S3 inventory manifests (InputType MANIFEST), not"
+                    + " Athena manifests");
         }
-        JsonNode maxItems = config.get("MaxItems");
-        if (maxItems != null && (!maxItems.isIntegralNumber() || maxItems.asLong() < 0
-                || maxItems.asLong() > 100_000_000)) {
-            problem("SCHEMA_VALIDATION_FAILED", "MaxItems must be an integer from 0 to 100000000", at + "/MaxItems");
+        maxItems(config, at, language);
+        JsonNode delimiter = config.get("CSVDelimiter");
+        if (delimiter != null && !(delimiter.isTextual() && Set.of("COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB")
+                .contains(delimiter.asText()))) {
+            problem("SCHEMA_VALIDATION_FAILED", "CSVDelimiter must be one of COMMA, PIPE, SEMICOLON, SPACE or TAB",
+                    at + "/CSVDelimiter");
         }
         JsonNode inputType = config.get("InputType");
         if (!getObject) {
@@ -589,9 +590,14 @@ final class DefinitionParser {
             problem("SCHEMA_VALIDATION_FAILED", "These fields are required: [InputType]", at);
             return;
         }
-        if (!Set.of("JSON", "JSONL", "CSV").contains(inputType.asText())) {
+        if (!Set.of("JSON", "JSONL", "CSV", "MANIFEST").contains(inputType.asText())) {
             throw new UnsupportedFeatureException("ReaderConfig.InputType " + inputType.asText() + " (at " + at
-                    + "/InputType) is not supported by the local Step Functions interpreter; use JSON, JSONL or CSV");
+                    + "/InputType) is not supported by the local Step Functions interpreter; use JSON, JSONL, CSV or"
+                    + " MANIFEST");
+        }
+        if (delimiter != null && !Set.of("CSV", "MANIFEST").contains(inputType.asText())) {
+            problem("SCHEMA_VALIDATION_FAILED", "CSVDelimiter is only supported when InputType is CSV or MANIFEST",
+                    at + "/CSVDelimiter");
         }
         if (!"CSV".equals(inputType.asText())) {
             return;
@@ -614,6 +620,29 @@ final class DefinitionParser {
         } else if (headers != null) {
             problem("SCHEMA_VALIDATION_FAILED", "CSVHeaders is only supported when CSVHeaderLocation is GIVEN",
                     at + "/CSVHeaders");
+        }
+    }
+
+    /**
+     * ReaderConfig's MaxItems (an integer from 0 to 100,000,000, or a JSONata template) or, in JSONPath, MaxItemsPath
+     * (a Reference Path); not both.
+     */
+    private void maxItems(JsonNode config, String at, QueryLanguage language) {
+        JsonNode maxItems = config.get("MaxItems");
+        JsonNode maxItemsPath = config.get("MaxItemsPath");
+        if (maxItems != null && maxItemsPath != null) {
+            problem("SCHEMA_VALIDATION_FAILED", "MaxItems and MaxItemsPath are mutually exclusive", at);
+        }
+        boolean template = language == QueryLanguage.JSONATA && maxItems != null && maxItems.isTextual();
+        if (maxItems != null && !template && (!maxItems.isIntegralNumber() || maxItems.asLong() < 0
+                || maxItems.asLong() > 100_000_000)) {
+            problem("SCHEMA_VALIDATION_FAILED", "MaxItems must be an integer from 0 to 100000000", at + "/MaxItems");
+        }
+        if (maxItemsPath != null && (language == QueryLanguage.JSONATA || !maxItemsPath.isTextual()
+                || !maxItemsPath.asText().startsWith("$"))) {
+            problem("SCHEMA_VALIDATION_FAILED", language == QueryLanguage.JSONATA
+                    ? "The field \"MaxItemsPath\" is not supported when the QueryLanguage is JSONata"
+                    : "MaxItemsPath must be a Reference Path", at + "/MaxItemsPath");
         }
     }
 

@@ -3,6 +3,7 @@ package io.athenaworkflow.local.sfn.asl.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -104,10 +105,15 @@ final class StateBuilder {
         JsonNode location = config.get("CSVHeaderLocation");
         List<String> headers = new ArrayList<>();
         config.path("CSVHeaders").forEach(header -> headers.add(header.asText()));
+        JsonNode delimiter = config.get("CSVDelimiter");
         return new ItemReader(text(json, "Resource"), json.get(jsonata ? "Arguments" : "Parameters"),
                 inputType == null ? null : ItemReader.InputType.valueOf(inputType.asText()),
                 location == null ? null : ItemReader.HeaderLocation.valueOf(location.asText()), headers,
-                config.path("MaxItems").asInt(0));
+                // An unknown delimiter is a problem the parser reports; the model keeps the default meanwhile.
+                Arrays.stream(ItemReader.CsvDelimiter.values())
+                        .filter(known -> delimiter != null && known.name().equals(delimiter.asText())).findFirst()
+                        .orElse(null),
+                config instanceof ObjectNode readerConfig ? value(readerConfig, "MaxItems", jsonata) : null);
     }
 
     private static DataFlow flow(ObjectNode json, boolean jsonata, boolean parameters) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * name     := 'States.' identifier
  * argument := call | string | number | 'true' | 'false' | 'null' | path
  * string   := "'" ( char | '\'' | '\{' | '\}' | '\\' )* "'"
- * path     := '$' ...up to the ',' or ')' that ends the argument, brackets and quotes respected
+ * path     := '$' ...up to the ',' or ')' that ends the argument, brackets, quotes and backslash escapes respected
  * </pre>
  *
  * Whitespace is allowed around arguments. Calls nest at most {@link #MAX_NESTING} deep.
@@ -174,6 +174,9 @@ final class IntrinsicParser {
                 } else if (c == quote) {
                     quote = 0;
                 }
+            } else if (c == '\\') {
+                // An escaped character in a field name ($.a\.b, $.c\[) neither ends the path nor opens a bracket.
+                position++;
             } else if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '[' || c == '(') {

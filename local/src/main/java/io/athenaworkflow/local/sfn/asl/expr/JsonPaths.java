@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *       'InputPath' could not be found in the input '{...}'".</li>
  *   <li>{@link #resolve} also reads the context object ({@code $$.Execution.Id}) and workflow variables
  *       ({@code $name}, {@code $name.field}).</li>
+ *   <li>A backslash in a dot-notation field name makes the next character part of the name ({@code $.a\.b} is the
+ *       field {@code a.b}), as the Amazon States Language specifies ({@link JsonPathEscapes}).</li>
  *   <li>{@link #write} applies a ResultPath.</li>
  * </ul>
  *
@@ -201,7 +203,7 @@ public final class JsonPaths {
             throw invalid(path, field, "a path must start with '$'");
         }
         try {
-            return COMPILED.get(path, JsonPath::compile);
+            return COMPILED.get(path, text -> JsonPath.compile(JsonPathEscapes.toBrackets(text)));
         } catch (InvalidPathException e) {
             throw invalid(path, field, e.getMessage());
         }

@@ -79,6 +79,28 @@ public final class ExecutionHistory {
         return event;
     }
 
+    /**
+     * Reopens the history of an ended execution with {@code type} (ExecutionRedriven), chained to the terminal event.
+     *
+     * @throws IllegalStateException if the execution has not ended
+     * @throws HistoryLimitExceededException if the event would take the last slot of the quota
+     */
+    public HistoryEvent reopen(String type, String detailsField, ObjectNode details) {
+        HistoryEvent event;
+        synchronized (this) {
+            if (!closed) {
+                throw new IllegalStateException("the execution has not ended; it cannot be redriven");
+            }
+            if (events.size() >= maxEvents - 1) {
+                throw new HistoryLimitExceededException();
+            }
+            closed = false;
+            event = add(type, events.size(), detailsField, details);
+        }
+        listener.accept(event);
+        return event;
+    }
+
     /** A snapshot of the events so far, in id order. */
     public synchronized List<HistoryEvent> events() {
         return List.copyOf(events);

@@ -11,6 +11,7 @@ public final class HistoryEventTypes {
             Map.entry("ExecutionFailed", "executionFailedEventDetails"),
             Map.entry("ExecutionAborted", "executionAbortedEventDetails"),
             Map.entry("ExecutionTimedOut", "executionTimedOutEventDetails"),
+            Map.entry("ExecutionRedriven", "executionRedrivenEventDetails"),
             Map.entry("TaskScheduled", "taskScheduledEventDetails"),
             Map.entry("TaskStarted", "taskStartedEventDetails"),
             Map.entry("TaskSubmitted", "taskSubmittedEventDetails"),

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A running (or finished) execution of a state machine: its status, history and result. Created by
@@ -47,12 +48,18 @@ public final class Execution {
     private final JsonNode input;
     private final Instant startDate;
     private final ExecutionHistory history;
-    private final CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
+    private volatile CompletableFuture<ExecutionResult> done = new CompletableFuture<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final java.util.Map<Thread, RuntimeClock.Activity> pendingInterrupts = new java.util.HashMap<>();
     private final StateRunner runner;
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Termination termination;
+    /** The top-level frame of the latest run (the first one, or the latest redrive). */
+    private volatile Frame root;
+    private volatile int redriveCount;
+    /** Whether the execution failed for reaching the history quota (it cannot be redriven then). */
+    private volatile boolean historyExhausted;
+    private volatile Instant redriveDate;
 
     /** Why the execution is being ended from outside its states. */
     private record Termination(ExecutionStatus status, String error, String cause) {
@@ -92,12 +99,53 @@ public final class Execution {
         started.put("roleArn", context.roleArn());
         history.append("ExecutionStarted", 0, "executionStartedEventDetails", started);
         notifyStatus(ExecutionStatus.RUNNING);
+        root = new Frame(Scope.root(), null, null, () -> termination != null, 0);
+        Frame first = root;
+        launch(startDate, () -> runner.runGraph(graph, input, first));
+    }
+
+    /**
+     * RedriveExecution: appends ExecutionRedriven and runs again from the state where the unsuccessful run stopped,
+     * with the input that state had and the variables assigned so far; Parallel branches and inline Map iterations
+     * that succeeded are not run again. The execution is RUNNING when this returns; its timeout counts from now.
+     *
+     * @return the redrive date
+     * @throws IllegalStateException if the execution is not FAILED, TIMED_OUT or ABORTED
+     */
+    public Instant redrive() {
+        Frame previous;
+        Instant now;
+        synchronized (this) {
+            if (finalResult == null || finalResult.status() == ExecutionStatus.SUCCEEDED) {
+                throw new IllegalStateException("Execution is " + status + " and cannot be redriven");
+            }
+            now = clock.now();
+            int count = redriveCount + 1;
+            ObjectNode details = JsonNodeFactory.instance.objectNode().put("redriveCount", count);
+            HistoryEvent redriven = history.reopen("ExecutionRedriven", "executionRedrivenEventDetails", details);
+            redriveCount = count;
+            redriveDate = now;
+            finalResult = null;
+            termination = null;
+            status = ExecutionStatus.RUNNING;
+            done = new CompletableFuture<>();
+            previous = root;
+            root = new Frame(previous.scope, null, null, () -> termination != null, redriven.id());
+        }
+        notifyStatus(ExecutionStatus.RUNNING);
+        Frame resumed = root;
+        launch(now, () -> runner.resumeGraph(graph, previous, input, resumed));
+        return now;
+    }
+
+    /** Runs {@code body} on the execution's own thread; the timeout counts from {@code from}. */
+    private void launch(Instant from, Supplier<JsonNode> body) {
         java.util.concurrent.CountDownLatch begun = new java.util.concurrent.CountDownLatch(1);
         Thread thread = Thread.ofVirtual().name("sfn-" + context.name()).unstarted(() -> {
             try (RuntimeClock.Activity ignored = clock.begin()) {
                 register(Thread.currentThread());
                 begun.countDown();
-                run();
+                run(from, body);
             } finally {
                 unregister(Thread.currentThread());
             }
@@ -110,16 +158,15 @@ public final class Execution {
         }
     }
 
-    private void run() {
+    private void run(Instant from, Supplier<JsonNode> body) {
         Watchdog timeout = null;
         try {
             if (timeoutSeconds.isPresent()) {
-                Instant deadline = startDate.plusSeconds(timeoutSeconds.getAsInt());
+                Instant deadline = from.plusSeconds(timeoutSeconds.getAsInt());
                 timeout = Watchdog.start(clock, () -> deadline,
                         () -> terminate(new Termination(ExecutionStatus.TIMED_OUT, "States.Timeout", null)));
             }
-            Frame root = new Frame(Scope.root(), null, null, () -> termination != null, 0);
-            JsonNode output = runner.runGraph(graph, input, root);
+            JsonNode output = body.get();
             String text = Json.compact(output);
             if (Json.utf8Size(text) > StateRunner.MAX_PAYLOAD_BYTES) {
                 fail("States.DataLimitExceeded", "The execution output has a size exceeding the maximum number of"
@@ -194,7 +241,9 @@ public final class Execution {
     private void finish(ExecutionStatus finalStatus, String type, String detailsField, ObjectNode details,
                         String output, String error, String cause) {
         ExecutionResult result;
+        CompletableFuture<ExecutionResult> completing;
         synchronized (this) {
+            completing = done;
             if (finalResult != null) {
                 return;
             }
@@ -205,12 +254,13 @@ public final class Execution {
             }
             status = finalStatus;
             result = new ExecutionResult(finalStatus, output, error, cause, startDate, clock.now());
+            historyExhausted = type.equals("ExecutionFailed") && HistoryLimitExceededException.CAUSE.equals(cause);
             finalResult = result;
         }
         // Listeners hear of the end before await() returns, so whoever awaits sees their effects (e.g. the
         // status-change event already handed to EventBridge).
         notifyStatus(finalStatus);
-        done.complete(result);
+        completing.complete(result);
     }
 
     private void terminate(Termination why) {
@@ -319,6 +369,21 @@ public final class Execution {
 
     public Instant startDate() {
         return startDate;
+    }
+
+    /** How many times the execution was redriven (0 if never). */
+    public int redriveCount() {
+        return redriveCount;
+    }
+
+    /** When the execution was last redriven, or empty if never. */
+    public Optional<Instant> redriveDate() {
+        return Optional.ofNullable(redriveDate);
+    }
+
+    /** Whether the execution ended by reaching the history quota, which rules out a redrive. */
+    public boolean historyExhausted() {
+        return historyExhausted;
     }
 
     /** RUNNING until the execution ends, then its terminal status. */

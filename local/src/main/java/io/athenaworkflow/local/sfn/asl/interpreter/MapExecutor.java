@@ -65,6 +65,12 @@ final class MapExecutor {
         try {
             for (int i = 0; i < count && !fork.stopped(); i++) {
                 int index = i;
+                // A redrive runs only the iterations that failed or were aborted.
+                JsonNode redriveSkipped = runner.finishedChild(call, index).orElse(null);
+                if (redriveSkipped != null) {
+                    results[index] = redriveSkipped;
+                    continue;
+                }
                 JsonNode item = items.get(i);
                 boolean select = selector != null;
                 Frame child = new Frame(call.frame.scope.child(), index, item,
@@ -81,7 +87,7 @@ final class MapExecutor {
                         if (select) {
                             itemInput = select(call, selector, effective, index, item);
                         }
-                        results[index] = runner.runGraph(processor, itemInput, child);
+                        results[index] = runner.runChild(call, index, processor, itemInput, child);
                         history.append(child, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
                                 iteration);
                     } catch (Cancelled e) {

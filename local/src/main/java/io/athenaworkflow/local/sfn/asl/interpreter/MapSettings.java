@@ -2,6 +2,7 @@ package io.athenaworkflow.local.sfn.asl.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.athenaworkflow.local.sfn.asl.StatesError;
 import io.athenaworkflow.local.sfn.asl.definition.Value;
 
 /**

@@ -43,7 +43,7 @@ final class MockedMap {
                 call.inspect("afterItemsPath", items);
             }
         } else if (configuration.mapItemReaderData() != null) {
-            items = itemSource.fromData(call, map.itemReader(), configuration.mapItemReaderData());
+            items = itemSource.fromData(call, map.itemReader(), configuration.mapItemReaderData(), context);
         } else {
             items = itemSource.read(call, map.itemReader(), effective, context);
         }

@@ -11,7 +11,10 @@ import io.athenaworkflow.local.sfn.asl.history.HistoryLimitExceededException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Parallel: every branch on its own thread with the same input; the first failure stops the siblings. */
+/**
+ * Parallel: every branch on its own thread with the same input; the first failure stops the siblings. A redrive runs
+ * only the branches that failed or were aborted.
+ */
 final class ParallelExecutor {
 
     private final DataFlows flows;
@@ -43,11 +46,16 @@ final class ParallelExecutor {
         try {
             for (int i = 0; i < branches.size(); i++) {
                 int index = i;
+                JsonNode redriveSkipped = runner.finishedChild(call, index).orElse(null);
+                if (redriveSkipped != null) {
+                    results[index] = redriveSkipped;
+                    continue;
+                }
                 Frame child = new Frame(call.frame.scope.child(), null, null,
                         () -> fork.stopped() || call.frame.cancelled.getAsBoolean(), started.id());
                 fork.start(() -> {
                     try {
-                        results[index] = runner.runGraph(branches.get(index), branchInput, child);
+                        results[index] = runner.runChild(call, index, branches.get(index), branchInput, child);
                     } catch (StatesError | Cancelled | HistoryLimitExceededException | IllegalStateException e) {
                         if (!(e instanceof Cancelled) && failure.record(e)) {
                             fork.stop();

@@ -32,6 +32,11 @@ final class Scope {
         return all;
     }
 
+    /** The variables assigned in this scope itself (a redriven branch or iteration starts with them). */
+    synchronized Map<String, JsonNode> assigned() {
+        return Map.copyOf(own);
+    }
+
     synchronized void assign(Map<String, JsonNode> values) {
         own.putAll(values);
     }

@@ -34,13 +34,19 @@ final class StateCall {
     private final Instant executionStart;
     private final ObjectNode givenContext;
     private final Inspection inspection;
+    private int redriveCount;
+    private Instant redriveTime;
     int retryCount;
     String taskToken;
+    /** When this entry redrives a state: how far the unsuccessful run of it got; null otherwise. */
+    Checkpoint resumed;
 
     /** An entry into a state of a running execution. */
     StateCall(State state, JsonNode input, Frame frame, long enteredId, Instant enteredTime, Execution execution) {
         this(state, input, frame, enteredId, enteredTime, execution.context(), execution.input(),
                 execution.startDate(), null, null);
+        this.redriveCount = execution.redriveCount();
+        this.redriveTime = execution.redriveDate().orElse(null);
     }
 
     /**
@@ -99,7 +105,10 @@ final class StateCall {
         executionNode.put("StartTime", timestamp(executionStart));
         executionNode.put("Name", ctx.name());
         executionNode.put("RoleArn", ctx.roleArn());
-        executionNode.put("RedriveCount", 0);
+        executionNode.put("RedriveCount", redriveCount);
+        if (redriveTime != null) {
+            executionNode.put("RedriveTime", timestamp(redriveTime));
+        }
         ObjectNode machine = context.putObject("StateMachine");
         machine.put("Id", ctx.stateMachineArn());
         machine.put("Name", ctx.stateMachineName());

@@ -22,6 +22,7 @@ import io.athenaworkflow.local.sfn.asl.history.HistoryEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -69,13 +70,62 @@ final class StateRunner {
 
     /** Runs {@code graph} from its StartAt to an end state; returns the last state's output. */
     JsonNode runGraph(StateGraph graph, JsonNode input, Frame frame) {
-        String current = graph.startAt();
+        return runFrom(graph, graph.startAt(), input, frame, null);
+    }
+
+    /**
+     * Redrives {@code graph} in {@code frame}: from the state where {@code previous} (the frame of the unsuccessful
+     * run) stopped, with the input that state had, or from StartAt with {@code input} if it had entered no state.
+     */
+    JsonNode resumeGraph(StateGraph graph, Frame previous, JsonNode input, Frame frame) {
+        Checkpoint stopped = previous.progress;
+        return stopped.state().map(state -> runFrom(graph, state, stopped.input(), frame, stopped))
+                .orElseGet(() -> runGraph(graph, input, frame));
+    }
+
+    /**
+     * Runs branch or iteration {@code index} of the Parallel or Map state {@code call} runs, in {@code child}: a
+     * redrive resumes it where it stopped (with the variables it had assigned), otherwise it runs from StartAt.
+     * The caller first asks {@link #finishedChild} whether a redrive can skip it.
+     */
+    JsonNode runChild(StateCall call, int index, StateGraph graph, JsonNode input, Frame child) {
+        call.frame.progress.childStarted(index, child);
+        Frame previous = call.resumed == null ? null : call.resumed.unfinished(index).orElse(null);
+        JsonNode output;
+        if (previous == null) {
+            output = runGraph(graph, input, child);
+        } else {
+            child.scope.assign(previous.scope.assigned());
+            output = resumeGraph(graph, previous, input, child);
+        }
+        call.frame.progress.childFinished(index, output);
+        return output;
+    }
+
+    /**
+     * When {@code call} redrives a Parallel or Map state: the output of branch or iteration {@code index} if it had
+     * succeeded (it is not run again).
+     */
+    Optional<JsonNode> finishedChild(StateCall call, int index) {
+        if (call.resumed == null) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> output = call.resumed.finished(index);
+        output.ifPresent(value -> call.frame.progress.childFinished(index, value));
+        return output;
+    }
+
+    private JsonNode runFrom(StateGraph graph, String first, JsonNode input, Frame frame, Checkpoint resumed) {
+        String current = first;
         JsonNode data = input;
+        Checkpoint resuming = resumed;
         while (true) {
             if (frame.cancelled.getAsBoolean()) {
                 throw new Cancelled();
             }
-            Step step = runState(graph.require(current), data, frame);
+            frame.progress.at(current, data);
+            Step step = runState(graph.require(current), data, frame, resuming);
+            resuming = null;
             if (step.next() == null) {
                 return step.output();
             }
@@ -84,11 +134,12 @@ final class StateRunner {
         }
     }
 
-    private Step runState(State state, JsonNode input, Frame frame) {
+    private Step runState(State state, JsonNode input, Frame frame, Checkpoint resumed) {
         Instant entered = clock.now();
         HistoryEvent event = history.append(frame, state.type().aslName() + "StateEntered",
                 "stateEnteredEventDetails", HistoryWriter.enteredDetails(state.name(), input));
         StateCall call = new StateCall(state, input, frame, event.id(), entered, execution);
+        call.resumed = resumed;
         try {
             return switch (state) {
                 case PassState pass -> exit(call, passes.run(call, pass));
@@ -150,6 +201,9 @@ final class StateRunner {
                         Duration delay = delay(retrier, attempts[index]);
                         attempts[index]++;
                         call.retryCount++;
+                        // A retry (like any new entry) runs every branch or iteration again; only a redrive skips.
+                        call.resumed = null;
+                        call.frame.progress.restartChildren();
                         execution.sleep(delay);
                         continue;
                     }

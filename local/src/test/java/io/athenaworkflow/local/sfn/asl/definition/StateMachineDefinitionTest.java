@@ -111,7 +111,8 @@ class StateMachineDefinitionTest {
         assertThat(map.label()).isEqualTo("rows");
         assertThat(map.itemReader()).isEqualTo(new ItemReader(ItemReader.GET_OBJECT,
                 map.itemReader().arguments(), ItemReader.InputType.CSV, ItemReader.HeaderLocation.GIVEN,
-                java.util.List.of("a", "b"), 5));
+                java.util.List.of("a", "b"), ItemReader.CsvDelimiter.COMMA,
+                new Value.Literal("MaxItems", com.fasterxml.jackson.databind.node.IntNode.valueOf(5))));
         assertThat(map.itemReader().arguments().get("Key.$").asText()).isEqualTo("$.key");
     }
 

@@ -48,6 +48,7 @@ class IntrinsicsTest {
                 arguments("States.Format('no placeholders')", "{}", "'no placeholders'"),
                 arguments("States.Format('  {}  ', $.a)", "{'a': 'x'}", "'  x  '"),
                 arguments("States.Format('{}', $$.Execution.Name)", "{}", "'run-1'"),
+                arguments("States.Format('{}/{}', $.a\\.b, $.c\\[)", "{'a.b': 'x', 'c[': 'y'}", "'x/y'"),
                 // JSON manipulation
                 arguments("States.StringToJson($.escapedJsonString)", "{'escapedJsonString': '{\"foo\": \"bar\"}'}",
                         "{'foo': 'bar'}"),

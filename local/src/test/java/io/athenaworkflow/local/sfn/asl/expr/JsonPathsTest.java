@@ -56,6 +56,37 @@ class JsonPathsTest {
         assertThat(Json.render(JsonPaths.read(path, DOCUMENT, "InputPath"))).isEqualTo(Json.render(json(expected)));
     }
 
+    private static final JsonNode ESCAPES = json("""
+            {"store.book": 4, "store": {"book": 5}, "foo": {".bar": 8},
+             "foo@bar": {"baz[[": {"?pretty": 9}}, "x\\\\y": 6, "it's": {"a.b": 10},
+             "deep": [{"a.b": 11}, {"a.b": 12}]}""");
+
+    /** The escaped Reference Paths the Amazon States Language specification lists as valid, and a few more. */
+    static Stream<Arguments> escapes() {
+        return Stream.of(
+                arguments("$.store\\.book", "4"),
+                arguments("$.\\stor\\e.boo\\k", "5"),
+                arguments("$.foo.\\.bar", "8"),
+                arguments("$.foo\\@bar.baz\\[\\[.\\?pretty", "9"),
+                arguments("$.x\\\\y", "6"),
+                arguments("$['it\\'s'].a\\.b", "10"),
+                arguments("$['store.book']", "4"),
+                arguments("$.deep[*].a\\.b", "[11, 12]"),
+                arguments("$..a\\.b", "[10, 11, 12]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("escapes")
+    void read_whenFieldNameHasEscapes_readsTheNamedField(String path, String expected) {
+        assertThat(Json.render(JsonPaths.read(path, ESCAPES, "InputPath"))).isEqualTo(Json.render(json(expected)));
+    }
+
+    @Test
+    void write_whenResultPathHasEscapes_writesTheNamedField() {
+        assertThat(Json.render(JsonPaths.write(json("{}"), "$.out\\.put", json("1"))))
+                .isEqualTo(Json.render(json("{'out.put': 1}")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"$.missing", "$.dataset1.val9", "$.items[2]", "$.items[-3].id", "$.comment.length",
         "$.nothing.x"})
