@@ -164,11 +164,9 @@ final class HiveDdl {
                             + value + "'");
                 }
                 with.put(trinoProperty, value);
-            } else if (key.startsWith("projection.")) {
-                throw AthenaErrors.notSupported("Partition projection (TBLPROPERTIES 'projection.*') is not supported "
-                        + "by the local Athena engine on Trino yet; register partitions with MSCK REPAIR TABLE or "
-                        + "ALTER TABLE ADD PARTITION");
             } else {
+                // Athena's partition projection ('projection.*', 'storage.location.template') stays a table
+                // parameter as in Glue: Trino's Hive connector reads these same parameters when it plans a query.
                 extra.put(key, value);
             }
         });

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local Athena SQL engine on Trino, Athena engine v3's own engine: queries, views, CTAS and INSERT run as
@@ -144,35 +145,38 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private StatementOutcome query(Statement statement, String sql, String database, ResultSink sink) {
         List<String> parameters = statement.executionParameters();
         String text = sql;
+        Map<String, String> session = Map.of();
+        Optional<CtasProperties> ctas = CtasProperties.of(sql, statement.queryExecutionId(),
+                statement.outputLocation());
+        if (ctas.isPresent()) {
+            text = ctas.get().sql();
+            session = ctas.get().sessionProperties();
+        }
         Map<String, String> prepared = Map.of();
         if (!parameters.isEmpty()) {
             // Trino binds ExecutionParameters itself: each is parsed as one expression of EXECUTE ... USING.
-            prepared = Map.of(PREPARED, sql);
+            prepared = Map.of(PREPARED, text);
             text = "EXECUTE " + PREPARED + " USING " + String.join(", ", parameters);
         }
         StreamingRows rows = new StreamingRows(sink);
-        TrinoClient.Outcome outcome = run(text, new TrinoClient.Session(catalog, database, prepared),
+        TrinoClient.Outcome outcome = run(text, new TrinoClient.Session(catalog, database, prepared, session),
                 statement.cancellation(), rows);
         return outcome(outcome, rows.count);
     }
 
     private static StatementOutcome outcome(TrinoClient.Outcome outcome, long rows) {
         String updateType = outcome.updateType();
-        if (updateType == null) {
-            return new StatementOutcome("DML", "SELECT", outcome.processedBytes(), rows);
-        }
-        return switch (updateType) {
-            case "CREATE TABLE" ->
-                    new StatementOutcome("DDL", "CREATE_TABLE_AS_SELECT", outcome.processedBytes(), rows);
-            case "INSERT", "DELETE", "UPDATE", "MERGE" ->
-                    new StatementOutcome("DML", updateType, outcome.processedBytes(), rows);
-            default -> new StatementOutcome("DDL", updateType.replace(' ', '_'), outcome.processedBytes(), rows);
+        String[] types = updateType == null ? new String[] {"DML", "SELECT"} : switch (updateType) {
+            case "CREATE TABLE" -> new String[] {"DDL", "CREATE_TABLE_AS_SELECT"};
+            case "INSERT", "DELETE", "UPDATE", "MERGE" -> new String[] {"DML", updateType};
+            default -> new String[] {"DDL", updateType.replace(' ', '_')};
         };
+        return new StatementOutcome(types[0], types[1], outcome.dataScannedBytes(), rows, outcome.statistics());
     }
 
     /** Runs one Trino statement in {@code schema} of this engine's catalog (a {@link TrinoRunner}). */
     private TrinoClient.Outcome run(String sql, String schema, Cancellation cancellation, TrinoClient.Rows rows) {
-        return run(sql, new TrinoClient.Session(catalog, schema, Map.of()), cancellation, rows);
+        return run(sql, TrinoClient.Session.of(catalog, schema), cancellation, rows);
     }
 
     /** Runs one Trino statement on this engine's catalog, mapping Trino's errors to Athena's. */
