@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.athenaworkflow.local.SqlEngineFactory;
 import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
 import io.athenaworkflow.local.testing.LocalAwsFixture;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
@@ -49,6 +52,21 @@ final class TrinoLake implements AutoCloseable {
     /** The keys and sizes of the objects under {@code prefix} in the lake bucket. */
     List<S3Object> objects(String prefix) {
         return local.s3.listObjectsV2(b -> b.bucket("lake").prefix(prefix)).contents();
+    }
+
+    /** The text lines of every object under {@code prefix} in the lake bucket, gunzipped when {@code gzip}. */
+    List<String> lines(String prefix, boolean gzip) {
+        StringBuilder all = new StringBuilder();
+        for (S3Object o : objects(prefix)) {
+            byte[] bytes = local.s3.getObjectAsBytes(b -> b.bucket("lake").key(o.key())).asByteArray();
+            try {
+                all.append(new String(gzip ? new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes()
+                        : bytes, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toString().lines().toList();
     }
 
     /** Runs {@code sql} to the end (the first query may wait for the engine to start). */

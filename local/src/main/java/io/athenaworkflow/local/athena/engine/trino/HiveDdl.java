@@ -365,8 +365,12 @@ final class HiveDdl {
     /** Hive's DESCRIBE layout: name, type and comment each left-aligned in 20 characters, tab-separated. */
     private void describe(DdlStatement.Describe s, String database, Cancellation cancellation, Consumer<String> lines) {
         if (s.formatted()) {
-            throw AthenaErrors.notSupported("DESCRIBE FORMATTED is not supported by the local Athena engine on Trino "
-                    + "yet; use DESCRIBE, SHOW TBLPROPERTIES and SHOW CREATE TABLE");
+            TableName storage = storage(s.name(), database, cancellation);
+            DescribeFormatted.lines(database(s.name(), database), describe(s.name(), database, cancellation),
+                    column("SHOW CREATE TABLE " + table(storage, database), database, cancellation).getFirst(),
+                    metadata.parameters(database(storage, database), storage.table().toLowerCase(Locale.ROOT),
+                            cancellation)).forEach(lines);
+            return;
         }
         List<List<String>> columns = describe(s.name(), database, cancellation);
         columns.forEach(c -> lines.accept(row(c.get(0), HiveTypes.toHive(c.get(1)), c.get(3))));

@@ -117,6 +117,10 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             }
             return ddl.execute(DdlParser.parse(sql), database, statement.cancellation(), sink);
         }
+        Optional<Unload> unload = Unload.of(sql, catalog, statement.queryExecutionId());
+        if (unload.isPresent()) {
+            return unload(unload.get(), statement, database, sink);
+        }
         return query(statement, sql, database, sink);
     }
 
@@ -131,6 +135,8 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         if (text.isBlank() || isHiveDdl(text)) {
             return;
         }
+        // Trino has no UNLOAD: it parses the UNLOAD's query (UNLOAD's own clauses are checked when it runs).
+        text = Unload.queryInPlace(text).orElse(text);
         try {
             // On its own line, so that Trino's line:column point into the statement as written (one line up).
             client.execute("PREPARE " + PREPARED + " FROM\n" + text, TrinoClient.Session.of(null, null),
@@ -142,8 +148,23 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         }
     }
 
+    /** UNLOAD: the CTAS of a transient table at the target location, then its DROP (the files stay). */
+    private StatementOutcome unload(Unload unload, Statement statement, String database, ResultSink sink) {
+        TrinoClient.Outcome outcome;
+        try {
+            outcome = runWithParameters(unload.ctas(), statement, database, unload.sessionProperties(),
+                    TrinoRunner.IGNORE);
+        } catch (QueryFailure e) {
+            throw unload.reword(e);
+        } finally {
+            run(unload.drop(), database, new Cancellation(), TrinoRunner.IGNORE);
+        }
+        // Athena's UNLOAD returns no rows: its output is the files it wrote.
+        sink.start(ResultFormat.TEXT, List.of());
+        return new StatementOutcome("DML", "UNLOAD", outcome.dataScannedBytes(), 0, outcome.statistics());
+    }
+
     private StatementOutcome query(Statement statement, String sql, String database, ResultSink sink) {
-        List<String> parameters = statement.executionParameters();
         String text = sql;
         Map<String, String> session = Map.of();
         Optional<CtasProperties> ctas = CtasProperties.of(sql, statement.queryExecutionId(),
@@ -152,26 +173,36 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             text = ctas.get().sql();
             session = ctas.get().sessionProperties();
         }
+        StreamingRows rows = new StreamingRows(sink);
+        TrinoClient.Outcome outcome = runWithParameters(text, statement, database, session, rows);
+        return outcome(outcome, rows.count);
+    }
+
+    /** Runs {@code sql} with the statement's ExecutionParameters, which Trino binds itself. */
+    private TrinoClient.Outcome runWithParameters(String sql, Statement statement, String database,
+                                                  Map<String, String> session, TrinoClient.Rows rows) {
+        List<String> parameters = statement.executionParameters();
+        String text = sql;
         Map<String, String> prepared = Map.of();
         if (!parameters.isEmpty()) {
-            // Trino binds ExecutionParameters itself: each is parsed as one expression of EXECUTE ... USING.
-            prepared = Map.of(PREPARED, text);
+            // Each parameter is parsed as one expression of EXECUTE ... USING, never spliced into the SQL text.
+            prepared = Map.of(PREPARED, sql);
             text = "EXECUTE " + PREPARED + " USING " + String.join(", ", parameters);
         }
-        StreamingRows rows = new StreamingRows(sink);
-        TrinoClient.Outcome outcome = run(text, new TrinoClient.Session(catalog, database, prepared, session),
-                statement.cancellation(), rows);
-        return outcome(outcome, rows.count);
+        return run(text, new TrinoClient.Session(catalog, database, prepared, session), statement.cancellation(),
+                rows);
     }
 
     private static StatementOutcome outcome(TrinoClient.Outcome outcome, long rows) {
         String updateType = outcome.updateType();
-        String[] types = updateType == null ? new String[] {"DML", "SELECT"} : switch (updateType) {
-            case "CREATE TABLE" -> new String[] {"DDL", "CREATE_TABLE_AS_SELECT"};
-            case "INSERT", "DELETE", "UPDATE", "MERGE" -> new String[] {"DML", updateType};
-            default -> new String[] {"DDL", updateType.replace(' ', '_')};
+        String statementType = updateType == null || List.of("INSERT", "DELETE", "UPDATE", "MERGE")
+                .contains(updateType) ? "DML" : "DDL";
+        String substatementType = updateType == null ? "SELECT" : switch (updateType) {
+            case "CREATE TABLE" -> "CREATE_TABLE_AS_SELECT";
+            default -> updateType.replace(' ', '_');
         };
-        return new StatementOutcome(types[0], types[1], outcome.dataScannedBytes(), rows, outcome.statistics());
+        return new StatementOutcome(statementType, substatementType, outcome.dataScannedBytes(), rows,
+                outcome.statistics());
     }
 
     /** Runs one Trino statement in {@code schema} of this engine's catalog (a {@link TrinoRunner}). */
