@@ -57,7 +57,7 @@ class TrinoDescribeFormattedTest {
                 "Storage Desc Params:",
                 "\tfield.delim         \t,                   ");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Location:           \ts3://lake/fmt"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("CreateTime:          \\t\\w{3} \\w{3} \\d\\d "
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("CreateTime:         \\t\\w{3} \\w{3} \\d\\d "
                 + "\\d\\d:\\d\\d:\\d\\d UTC \\d{4}"));
     }
 
