@@ -62,6 +62,15 @@ class TrinoDescribeFormattedTest {
     }
 
     @Test
+    void describeFormatted_whenView_failsNamingWhatToUseInstead() {
+        lake.succeed("CREATE VIEW lake.fmtview AS SELECT 1 AS x");
+
+        assertThat(lake.fail("DESCRIBE FORMATTED lake.fmtview"))
+                .isEqualTo("NOT_SUPPORTED: DESCRIBE FORMATTED of a view is not supported by the local Athena engine "
+                        + "on Trino; use DESCRIBE or SHOW CREATE VIEW");
+    }
+
+    @Test
     void describeFormatted_whenBucketedParquetCtas_printsParquetStorageAndBuckets() {
         lake.succeed("CREATE TABLE lake.fmtpq WITH (format = 'PARQUET', external_location = 's3://lake/fmtpq/', "
                 + "bucketed_by = ARRAY['id'], bucket_count = 4) AS SELECT 1 AS id, 'a' AS name");

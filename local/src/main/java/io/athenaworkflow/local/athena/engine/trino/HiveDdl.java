@@ -116,6 +116,13 @@ final class HiveDdl {
                 .isEmpty();
     }
 
+    private boolean isView(TableName name, String database, Cancellation cancellation) {
+        String db = database(name, database);
+        return !trino.rows("SELECT 1 FROM " + quote(catalog) + ".information_schema.tables WHERE table_schema = "
+                + literal(db) + " AND table_name = " + literal(name.table().toLowerCase(Locale.ROOT))
+                + " AND table_type = 'VIEW'", db, cancellation).isEmpty();
+    }
+
     private void dropTable(DdlStatement.DropTable s, String database, Cancellation cancellation) {
         TableName storage = storage(s.name(), database, cancellation);
         if (storage == s.name()) {
@@ -366,6 +373,10 @@ final class HiveDdl {
     private void describe(DdlStatement.Describe s, String database, Cancellation cancellation, Consumer<String> lines) {
         if (s.formatted()) {
             TableName storage = storage(s.name(), database, cancellation);
+            if (isView(storage, database, cancellation)) {
+                throw AthenaErrors.notSupported("DESCRIBE FORMATTED of a view is not supported by the local Athena "
+                        + "engine on Trino; use DESCRIBE or SHOW CREATE VIEW");
+            }
             DescribeFormatted.lines(database(s.name(), database), describe(s.name(), database, cancellation),
                     column("SHOW CREATE TABLE " + table(storage, database), database, cancellation).getFirst(),
                     metadata.parameters(database(storage, database), storage.table().toLowerCase(Locale.ROOT),
