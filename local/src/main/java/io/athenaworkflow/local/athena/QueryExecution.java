@@ -3,11 +3,14 @@ package io.athenaworkflow.local.athena;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.athenaworkflow.local.athena.engine.Cancellation;
+import io.athenaworkflow.local.athena.engine.EngineStatistics;
+import io.athenaworkflow.local.athena.engine.StatementOutcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** One query execution: what was asked, and its lifecycle. Thread-safe; the mutable part is guarded by {@code this}. */
 final class QueryExecution {
@@ -37,6 +40,7 @@ final class QueryExecution {
     private S3Location outputFile;
     private boolean csv;
     private long dataScannedBytes;
+    private EngineStatistics engineStatistics;
     private Integer errorCategory;
     private Integer errorType;
     private boolean errorRetryable;
@@ -100,13 +104,14 @@ final class QueryExecution {
         return true;
     }
 
-    synchronized void engineFinished(Instant now, String statement, String substatement, long scanned, boolean isCsv) {
+    synchronized void engineFinished(Instant now, StatementOutcome outcome, boolean isCsv) {
         engineFinished = now;
-        if (statement != null) {
-            statementType = statement;
+        if (outcome.statementType() != null) {
+            statementType = outcome.statementType();
         }
-        substatementType = substatement;
-        dataScannedBytes = scanned;
+        substatementType = outcome.substatementType();
+        dataScannedBytes = outcome.dataScannedBytes();
+        engineStatistics = outcome.engineStatistics();
         csv = isCsv;
         outputFile = results.outputPrefix().child(id + (csv ? ".csv" : ".txt"));
     }
@@ -242,6 +247,16 @@ final class QueryExecution {
         return dataScannedBytes;
     }
 
+    /** What the engine measured, once it finished (empty before, for a reused result, or from an engine without). */
+    synchronized Optional<EngineStatistics> engineStatistics() {
+        return Optional.ofNullable(engineStatistics);
+    }
+
+    /** The engine's planning time: part of the engine phase, as Athena counts it. */
+    private long planningMillis() {
+        return engineStatistics == null ? 0 : engineStatistics.planningMillis();
+    }
+
     private ObjectNode statistics(Instant now) {
         QueryRuntimeStatistics.Timeline timeline = timeline(now);
         ObjectNode statistics = JSON.objectNode();
@@ -250,7 +265,7 @@ final class QueryExecution {
         statistics.put("TotalExecutionTimeInMillis", timeline.totalMillis());
         statistics.put("QueryQueueTimeInMillis", timeline.queueMillis());
         statistics.put("ServicePreProcessingTimeInMillis", 0);
-        statistics.put("QueryPlanningTimeInMillis", 0);
+        statistics.put("QueryPlanningTimeInMillis", planningMillis());
         statistics.put("ServiceProcessingTimeInMillis", timeline.serviceProcessingMillis());
         statistics.putObject("ResultReuseInformation").put("ReusedPreviousResult", reusedPreviousResult);
         return statistics;

@@ -111,8 +111,7 @@ final class QueryRunner implements AutoCloseable {
             return;
         }
         waitMinimumDuration(query, runningSince); // part of the engine phase: the query shows RUNNING meanwhile
-        query.engineFinished(clock.now(), outcome.statementType(), outcome.substatementType(),
-                outcome.dataScannedBytes(), writer.format() == ResultFormat.CSV);
+        query.engineFinished(clock.now(), outcome, writer.format() == ResultFormat.CSV);
         if (!query.isActive()) {
             return; // stopped: its results are not written
         }

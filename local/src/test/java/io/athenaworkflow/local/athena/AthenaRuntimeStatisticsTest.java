@@ -59,8 +59,8 @@ class AthenaRuntimeStatisticsTest {
         String key = done.resultConfiguration().outputLocation().substring(("s3://" + local.resultsBucket() + "/").length());
         long stored = local.s3.headObject(b -> b.bucket(local.resultsBucket()).key(key)).contentLength();
         assertThat(statistics.rows().outputBytes()).isEqualTo(stored);
-        assertThat(statistics.rows().inputRows()).as("not counted locally").isNull();
-        assertThat(statistics.outputStage()).as("no stages locally").isNull();
+        assertThat(statistics.rows().inputRows()).as("the fake engine reports no engine statistics").isNull();
+        assertThat(statistics.outputStage()).as("the fake engine has no stages").isNull();
     }
 
     @Test

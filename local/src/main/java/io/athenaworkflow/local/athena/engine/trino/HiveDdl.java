@@ -116,6 +116,13 @@ final class HiveDdl {
                 .isEmpty();
     }
 
+    private boolean isView(TableName name, String database, Cancellation cancellation) {
+        String db = database(name, database);
+        return !trino.rows("SELECT 1 FROM " + quote(catalog) + ".information_schema.tables WHERE table_schema = "
+                + literal(db) + " AND table_name = " + literal(name.table().toLowerCase(Locale.ROOT))
+                + " AND table_type = 'VIEW'", db, cancellation).isEmpty();
+    }
+
     private void dropTable(DdlStatement.DropTable s, String database, Cancellation cancellation) {
         TableName storage = storage(s.name(), database, cancellation);
         if (storage == s.name()) {
@@ -164,11 +171,9 @@ final class HiveDdl {
                             + value + "'");
                 }
                 with.put(trinoProperty, value);
-            } else if (key.startsWith("projection.")) {
-                throw AthenaErrors.notSupported("Partition projection (TBLPROPERTIES 'projection.*') is not supported "
-                        + "by the local Athena engine on Trino yet; register partitions with MSCK REPAIR TABLE or "
-                        + "ALTER TABLE ADD PARTITION");
             } else {
+                // Athena's partition projection ('projection.*', 'storage.location.template') stays a table
+                // parameter as in Glue: Trino's Hive connector reads these same parameters when it plans a query.
                 extra.put(key, value);
             }
         });
@@ -367,8 +372,16 @@ final class HiveDdl {
     /** Hive's DESCRIBE layout: name, type and comment each left-aligned in 20 characters, tab-separated. */
     private void describe(DdlStatement.Describe s, String database, Cancellation cancellation, Consumer<String> lines) {
         if (s.formatted()) {
-            throw AthenaErrors.notSupported("DESCRIBE FORMATTED is not supported by the local Athena engine on Trino "
-                    + "yet; use DESCRIBE, SHOW TBLPROPERTIES and SHOW CREATE TABLE");
+            TableName storage = storage(s.name(), database, cancellation);
+            if (isView(storage, database, cancellation)) {
+                throw AthenaErrors.notSupported("DESCRIBE FORMATTED of a view is not supported by the local Athena "
+                        + "engine on Trino; use DESCRIBE or SHOW CREATE VIEW");
+            }
+            DescribeFormatted.lines(database(s.name(), database), describe(s.name(), database, cancellation),
+                    column("SHOW CREATE TABLE " + table(storage, database), database, cancellation).getFirst(),
+                    metadata.parameters(database(storage, database), storage.table().toLowerCase(Locale.ROOT),
+                            cancellation)).forEach(lines);
+            return;
         }
         List<List<String>> columns = describe(s.name(), database, cancellation);
         columns.forEach(c -> lines.accept(row(c.get(0), HiveTypes.toHive(c.get(1)), c.get(3))));

@@ -28,6 +28,8 @@ record TrinoCatalogSettings(String name, URI s3Endpoint, Path metastoreDir) {
                 // ALTER TABLE ADD/DROP PARTITION map to system.register_partition/unregister_partition.
                 + ", " + property("hive.allow-register-partition-procedure", "true")
                 + ", " + property("hive.metastore.version-compatibility", "UNSAFE_ASSUME_COMPATIBILITY")
+                // Athena's partition projection: Trino implements it from the same 'projection.*' table parameters.
+                + ", " + property("hive.partition-projection-enabled", "true")
                 + ")";
     }
 

@@ -3,6 +3,7 @@ package io.athenaworkflow.local.athena.engine.trino;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.athenaworkflow.local.athena.engine.Cancellation;
+import io.athenaworkflow.local.athena.engine.EngineStatistics;
 import io.athenaworkflow.local.athena.engine.QueryCancelled;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,14 +46,18 @@ final class TrinoClient {
      * @param catalog Trino catalog, or null
      * @param schema Trino schema, or null (only with a catalog)
      * @param preparedStatements name to SQL, sent as {@code X-Trino-Prepared-Statement}
+     * @param catalogProperties session properties of {@code catalog} (unqualified names), sent as
+     *     {@code X-Trino-Session}
      */
-    record Session(String catalog, String schema, Map<String, String> preparedStatements) {
+    record Session(String catalog, String schema, Map<String, String> preparedStatements,
+                   Map<String, String> catalogProperties) {
         Session {
             preparedStatements = preparedStatements == null ? Map.of() : Map.copyOf(preparedStatements);
+            catalogProperties = catalogProperties == null ? Map.of() : Map.copyOf(catalogProperties);
         }
 
         static Session of(String catalog, String schema) {
-            return new Session(catalog, schema, Map.of());
+            return new Session(catalog, schema, Map.of(), Map.of());
         }
     }
 
@@ -72,9 +77,10 @@ final class TrinoClient {
      *
      * @param updateType e.g. {@code CREATE TABLE}, {@code INSERT}; null for a query
      * @param updateCount rows written by DML, or null
-     * @param processedBytes bytes of input the engine read (its {@code stats.processedBytes})
+     * @param dataScannedBytes bytes the engine read from storage ({@link TrinoStatistics#dataScannedBytes})
+     * @param statistics the engine's statistics of the query
      */
-    record Outcome(String updateType, Long updateCount, long processedBytes) {
+    record Outcome(String updateType, Long updateCount, long dataScannedBytes, EngineStatistics statistics) {
     }
 
     /**
@@ -129,7 +135,9 @@ final class TrinoClient {
                 updateCount = page.get("updateCount").asLong();
             }
             if (!page.hasNonNull("nextUri")) {
-                return new Outcome(updateType, updateCount, page.path("stats").path("processedBytes").asLong(0));
+                JsonNode stats = page.path("stats");
+                return new Outcome(updateType, updateCount, TrinoStatistics.dataScannedBytes(stats),
+                        TrinoStatistics.of(stats));
             }
             URI uri = URI.create(page.get("nextUri").asText());
             next.set(uri);
@@ -155,6 +163,12 @@ final class TrinoClient {
             if (session.schema() != null) {
                 headers.put("X-Trino-Schema", session.schema());
             }
+        }
+        List<String> properties = new ArrayList<>();
+        session.catalogProperties().forEach((name, value) -> properties.add(session.catalog() + "." + name + "="
+                + encode(value)));
+        if (!properties.isEmpty()) {
+            headers.put("X-Trino-Session", String.join(",", properties));
         }
         List<String> prepared = new ArrayList<>();
         session.preparedStatements().forEach((name, sql) -> prepared.add(name + "=" + encode(sql)));

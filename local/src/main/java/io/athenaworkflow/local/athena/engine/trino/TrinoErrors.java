@@ -2,6 +2,7 @@ package io.athenaworkflow.local.athena.engine.trino;
 
 import io.athenaworkflow.local.athena.engine.AthenaErrors;
 import io.athenaworkflow.local.athena.engine.QueryFailure;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +23,10 @@ final class TrinoErrors {
     /** The Athena failure for {@code error}; the engine's catalog name reads as Athena's {@code awsdatacatalog}. */
     static QueryFailure toAthena(TrinoQueryError error, String catalog) {
         String message = error.getMessage().replace("'" + catalog + ".", "'" + CatalogNames.ATHENA_CATALOG + ".");
+        Optional<QueryFailure> projection = PartitionProjectionErrors.toAthena(error);
+        if (projection.isPresent()) {
+            return projection.get();
+        }
         String reason = error.errorName() + ": " + message;
         if (DATA_ERRORS.contains(error.errorName())) {
             return new QueryFailure(reason, AthenaErrors.USER, AthenaErrors.DATA_ERROR, error);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The local Athena SQL engine on Trino, Athena engine v3's own engine: queries, views, CTAS and INSERT run as
@@ -116,6 +117,10 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             }
             return ddl.execute(DdlParser.parse(sql), database, statement.cancellation(), sink);
         }
+        Optional<Unload> unload = Unload.of(sql, catalog, statement.queryExecutionId());
+        if (unload.isPresent()) {
+            return unload(unload.get(), statement, database, sink);
+        }
         return query(statement, sql, database, sink);
     }
 
@@ -130,6 +135,8 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         if (text.isBlank() || isHiveDdl(text)) {
             return;
         }
+        // Trino has no UNLOAD: it parses the UNLOAD's query (UNLOAD's own clauses are checked when it runs).
+        text = Unload.queryInPlace(text).orElse(text);
         try {
             // On its own line, so that Trino's line:column point into the statement as written (one line up).
             client.execute("PREPARE " + PREPARED + " FROM\n" + text, TrinoClient.Session.of(null, null),
@@ -141,38 +148,66 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         }
     }
 
+    /** UNLOAD: the CTAS of a transient table at the target location, then its DROP (the files stay). */
+    private StatementOutcome unload(Unload unload, Statement statement, String database, ResultSink sink) {
+        TrinoClient.Outcome outcome;
+        try {
+            outcome = runWithParameters(unload.ctas(), statement, database, unload.sessionProperties(),
+                    TrinoRunner.IGNORE);
+        } catch (QueryFailure e) {
+            throw unload.reword(e);
+        } finally {
+            run(unload.drop(), database, new Cancellation(), TrinoRunner.IGNORE);
+        }
+        // Athena's UNLOAD returns no rows: its output is the files it wrote.
+        sink.start(ResultFormat.TEXT, List.of());
+        return new StatementOutcome("DML", "UNLOAD", outcome.dataScannedBytes(), 0, outcome.statistics());
+    }
+
     private StatementOutcome query(Statement statement, String sql, String database, ResultSink sink) {
+        String text = sql;
+        Map<String, String> session = Map.of();
+        Optional<CtasProperties> ctas = CtasProperties.of(sql, statement.queryExecutionId(),
+                statement.outputLocation());
+        if (ctas.isPresent()) {
+            text = ctas.get().sql();
+            session = ctas.get().sessionProperties();
+        }
+        StreamingRows rows = new StreamingRows(sink);
+        TrinoClient.Outcome outcome = runWithParameters(text, statement, database, session, rows);
+        return outcome(outcome, rows.count);
+    }
+
+    /** Runs {@code sql} with the statement's ExecutionParameters, which Trino binds itself. */
+    private TrinoClient.Outcome runWithParameters(String sql, Statement statement, String database,
+                                                  Map<String, String> session, TrinoClient.Rows rows) {
         List<String> parameters = statement.executionParameters();
         String text = sql;
         Map<String, String> prepared = Map.of();
         if (!parameters.isEmpty()) {
-            // Trino binds ExecutionParameters itself: each is parsed as one expression of EXECUTE ... USING.
+            // Each parameter is parsed as one expression of EXECUTE ... USING, never spliced into the SQL text.
             prepared = Map.of(PREPARED, sql);
             text = "EXECUTE " + PREPARED + " USING " + String.join(", ", parameters);
         }
-        StreamingRows rows = new StreamingRows(sink);
-        TrinoClient.Outcome outcome = run(text, new TrinoClient.Session(catalog, database, prepared),
-                statement.cancellation(), rows);
-        return outcome(outcome, rows.count);
+        return run(text, new TrinoClient.Session(catalog, database, prepared, session), statement.cancellation(),
+                rows);
     }
 
     private static StatementOutcome outcome(TrinoClient.Outcome outcome, long rows) {
         String updateType = outcome.updateType();
-        if (updateType == null) {
-            return new StatementOutcome("DML", "SELECT", outcome.processedBytes(), rows);
-        }
-        return switch (updateType) {
-            case "CREATE TABLE" ->
-                    new StatementOutcome("DDL", "CREATE_TABLE_AS_SELECT", outcome.processedBytes(), rows);
-            case "INSERT", "DELETE", "UPDATE", "MERGE" ->
-                    new StatementOutcome("DML", updateType, outcome.processedBytes(), rows);
-            default -> new StatementOutcome("DDL", updateType.replace(' ', '_'), outcome.processedBytes(), rows);
+        String statementType = updateType == null || List.of("INSERT", "DELETE", "UPDATE", "MERGE")
+                .contains(updateType) ? "DML" : "DDL";
+        String substatementType = updateType == null ? "SELECT" : switch (updateType) {
+            case "CREATE TABLE" -> "CREATE_TABLE_AS_SELECT";
+            default -> updateType.replace(' ', '_');
         };
+        return new StatementOutcome(statementType, substatementType, outcome.dataScannedBytes(), rows,
+                outcome.statistics());
     }
 
     /** Runs one Trino statement in {@code schema} of this engine's catalog (a {@link TrinoRunner}). */
     private TrinoClient.Outcome run(String sql, String schema, Cancellation cancellation, TrinoClient.Rows rows) {
-        return run(sql, new TrinoClient.Session(catalog, schema, Map.of()), cancellation, rows);
+        return run(sql, TrinoClient.Session.of(catalog, schema), cancellation, rows);
     }
 
     /** Runs one Trino statement on this engine's catalog, mapping Trino's errors to Athena's. */
