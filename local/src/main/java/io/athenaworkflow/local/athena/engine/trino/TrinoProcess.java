@@ -150,6 +150,7 @@ public final class TrinoProcess implements TrinoServer, AutoCloseable {
         command.add("-Djdk.attach.allowAttachSelf=true");
         command.add("-Dconfig=" + workDir.resolve("etc/config.properties"));
         command.add("-D" + TrinoLauncher.PARENT_PID + "=" + ProcessHandle.current().pid());
+        command.addAll(settings.jvmOptions());
         command.add("-cp");
         command.add(launcherClassPath() + java.io.File.pathSeparator + settings.home().resolve("lib") + "/*");
         command.add(TrinoLauncher.class.getName());
