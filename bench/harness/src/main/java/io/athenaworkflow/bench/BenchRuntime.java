@@ -61,10 +61,14 @@ final class BenchRuntime implements AutoCloseable {
                 .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** An Athena client of the runtime at {@code endpoint}: static credentials, the JDK HTTP client. */
+    /**
+     * An Athena client of the runtime at {@code endpoint}: static credentials, the JDK HTTP client with a 5-minute
+     * read timeout (the first StartQueryExecution waits for the engine's start-up, a minute on a loaded machine).
+     */
     static AthenaClient athenaClient(URI endpoint) {
         return AthenaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(5)).build()).build();
     }
 
     /** Starts the project's template on {@code aws} and times {@link LocalRuntime#start}. */

@@ -16,10 +16,12 @@ import java.util.Properties;
 /**
  * {@code ./athena-local up --port P} as a user starts it: the runtime's own JVM (the script execs {@code java}, so
  * the process is the runtime), which starts the Trino engine as its child in the background. Timed from the spawn
- * to the moment P accepts a connection.
+ * to the moment P accepts a connection, and to the banner (the runtime started: template deployed, buckets there).
  */
 final class LocalUp implements AutoCloseable {
 
+    /** The first line {@code up} prints once the runtime has started. */
+    static final String BANNER = "athena-local is up";
     static final String ENGINE_MAIN = "io.athenaworkflow.local.athena.engine.trino.TrinoLauncher";
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
@@ -27,13 +29,16 @@ final class LocalUp implements AutoCloseable {
     final int port;
     final long spawnedAt;
     final double secondsToPort;
+    final double secondsToReady;
     private final Path stderr;
 
-    private LocalUp(Process process, int port, long spawnedAt, double secondsToPort, Path stderr) {
+    private LocalUp(Process process, int port, long spawnedAt, double secondsToPort, double secondsToReady,
+                    Path stderr) {
         this.process = process;
         this.port = port;
         this.spawnedAt = spawnedAt;
         this.secondsToPort = secondsToPort;
+        this.secondsToReady = secondsToReady;
         this.stderr = stderr;
     }
 
@@ -41,9 +46,10 @@ final class LocalUp implements AutoCloseable {
     static LocalUp start(BenchPaths paths, String name) {
         int port = freePort();
         Path stderr = paths.work().resolve(name + ".err");
+        Path stdout = paths.work().resolve(name + ".out");
         ProcessBuilder builder = new ProcessBuilder(paths.root().resolve("athena-local").toString(), "up", "--port",
                 Integer.toString(port))
-                .redirectOutput(paths.work().resolve(name + ".out").toFile())
+                .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         long start = System.nanoTime();
@@ -60,18 +66,49 @@ final class LocalUp implements AutoCloseable {
                     throw new IllegalStateException("athena-local up exited " + process.exitValue() + ": "
                             + ChildProcess.tail(stderr));
                 }
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
-                    return new LocalUp(process, port, start, (System.nanoTime() - start) / 1e9, stderr);
-                } catch (IOException notYet) {
-                    BenchRuntime.pause(5);
+                if (portOpen(port)) {
+                    double toPort = (System.nanoTime() - start) / 1e9;
+                    double toReady = awaitBanner(process, stdout, stderr, deadline, start);
+                    return new LocalUp(process, port, start, toPort, toReady, stderr);
                 }
+                BenchRuntime.pause(5);
             }
             throw new IllegalStateException("athena-local up did not listen on " + port + " within 3 minutes");
         } catch (RuntimeException e) {
             stop(process);
             throw e;
         }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits for the banner ({@value #BANNER}) that {@code up} prints once the runtime has started (port open,
+     * template deployed, buckets created); the port opens earlier. Seconds from {@code start} (nanoTime).
+     */
+    private static double awaitBanner(Process process, Path stdout, Path stderr, long deadline, long start) {
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.readString(stdout).contains(BANNER)) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // The file is created by the spawn; read it again.
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("athena-local up exited " + process.exitValue() + ": "
+                        + ChildProcess.tail(stderr));
+            }
+            BenchRuntime.pause(5);
+        }
+        throw new IllegalStateException("athena-local up printed no banner within 3 minutes");
     }
 
     URI endpoint() {
