@@ -35,9 +35,9 @@ public final class Bench {
         RuntimeUpBench.Result ups = null;
         EngineQueryBench.Result engineQueries = null;
         if (options.only().contains("g")) {
-            engineStarts = new EngineStartBench(paths, options.runs()).run();
-            ups = new RuntimeUpBench(paths, options.runs()).run();
             engineQueries = new EngineQueryBench(paths, options.runs()).run();
+            ups = new RuntimeUpBench(paths, options.runs()).run();
+            engineStarts = new EngineStartBench(paths, options.runs()).run();
         }
 
         List<ColdCallBench.Result> coldCalls = null;
