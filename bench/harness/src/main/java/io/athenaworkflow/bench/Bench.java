@@ -30,6 +30,16 @@ public final class Bench {
         Table table = new Table();
         String loadBefore = loadAverage();
 
+        // g first: the engines it starts and stops must not compete with the shared engine the runtime below starts.
+        EngineStartBench.Result engineStarts = null;
+        RuntimeUpBench.Result ups = null;
+        EngineQueryBench.Result engineQueries = null;
+        if (options.only().contains("g")) {
+            engineQueries = new EngineQueryBench(paths, options.runs()).run();
+            ups = new RuntimeUpBench(paths, options.runs()).run();
+            engineStarts = new EngineStartBench(paths, options.runs()).run();
+        }
+
         List<ColdCallBench.Result> coldCalls = null;
         List<FirstInvocationBench.Result> firstInvocations = null;
         ResultsBench.Result results = null;
@@ -76,6 +86,11 @@ public final class Bench {
         }
         if (options.only().contains("e")) {
             FootprintBench.report(paths, coldStarts, coldCalls, table);
+        }
+        if (options.only().contains("g")) {
+            EngineStartBench.report(engineStarts, table);
+            RuntimeUpBench.report(ups, engineStarts, table);
+            EngineQueryBench.report(engineQueries, table);
         }
 
         String output = header(options) + String.format(Locale.ROOT,

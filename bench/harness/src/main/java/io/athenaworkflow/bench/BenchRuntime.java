@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,11 @@ final class BenchRuntime implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String RESULTS_BUCKET = LocalRuntimeConfig.LOCAL_PARAMETERS.get("ResultsBucket");
     static final String DATA_BUCKET = LocalRuntimeConfig.LOCAL_PARAMETERS.get("DataBucket");
+    /** How often the harness asks GetQueryExecution while a query runs (real time). */
+    static final int POLL_MILLIS = 10;
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     final LocalRuntime runtime;
     final AthenaClient athena;
@@ -51,11 +56,19 @@ final class BenchRuntime implements AutoCloseable {
     private BenchRuntime(LocalRuntime runtime, double startSeconds) {
         this.runtime = runtime;
         this.startSeconds = startSeconds;
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        athena = AthenaClient.builder().endpointOverride(runtime.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        athena = athenaClient(runtime.endpoint());
         s3 = S3Client.builder().endpointOverride(runtime.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /**
+     * An Athena client of the runtime at {@code endpoint}: static credentials, the JDK HTTP client with a 5-minute
+     * read timeout (the first StartQueryExecution waits for the engine's start-up, a minute on a loaded machine).
+     */
+    static AthenaClient athenaClient(URI endpoint) {
+        return AthenaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(5)).build()).build();
     }
 
     /** Starts the project's template on {@code aws} and times {@link LocalRuntime#start}. */
@@ -106,6 +119,11 @@ final class BenchRuntime implements AutoCloseable {
 
     /** Polls GetQueryExecution every 10 ms of real time until the query ends; fails unless it SUCCEEDED. */
     QueryExecution awaitSucceeded(String queryExecutionId) {
+        return awaitSucceeded(athena, queryExecutionId);
+    }
+
+    /** Polls {@code athena}'s GetQueryExecution every 10 ms of real time until the query ends; fails unless it SUCCEEDED. */
+    static QueryExecution awaitSucceeded(AthenaClient athena, String queryExecutionId) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             QueryExecution execution = athena.getQueryExecution(r -> r.queryExecutionId(queryExecutionId)).queryExecution();
@@ -117,7 +135,7 @@ final class BenchRuntime implements AutoCloseable {
                 throw new IllegalStateException("Query " + queryExecutionId + " ended " + state + ": "
                         + execution.status().stateChangeReason());
             }
-            pause(10);
+            pause(POLL_MILLIS);
         }
         throw new IllegalStateException("Query " + queryExecutionId + " did not end within 10 minutes");
     }

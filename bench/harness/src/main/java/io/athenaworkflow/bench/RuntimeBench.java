@@ -6,10 +6,6 @@ import io.athenaworkflow.local.sfn.asl.interpreter.ExecutionStatus;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,49 +129,8 @@ final class RuntimeBench {
 
     /** {@code ./athena-local up --port P} until P accepts a connection; then the process is stopped. */
     private double cliUp() {
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(paths.root().resolve("athena-local").toString(), "up", "--port",
-                Integer.toString(port))
-                .redirectOutput(paths.work().resolve("cli-up.out").toFile())
-                .redirectError(paths.work().resolve("cli-up.err").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        long start = System.nanoTime();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            long deadline = start + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("athena-local up exited " + process.exitValue() + ": "
-                            + ChildProcess.tail(paths.work().resolve("cli-up.err")));
-                }
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 100);
-                    return (System.nanoTime() - start) / 1e9;
-                } catch (IOException notYet) {
-                    BenchRuntime.pause(5);
-                }
-            }
-            throw new IllegalStateException("athena-local up did not listen on " + port + " within 3 minutes");
-        } finally {
-            process.destroy();
-            try {
-                process.onExit().get();
-            } catch (Exception e) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (LocalUp up = LocalUp.start(paths, "cli-up")) {
+            return up.secondsToPort;
         }
     }
 

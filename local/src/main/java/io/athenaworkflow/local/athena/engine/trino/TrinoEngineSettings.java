@@ -2,6 +2,7 @@ package io.athenaworkflow.local.athena.engine.trino;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Objects;
  *     path) and {@code plugin/hive/} (the Hive connector); {@code trino-engine/target/trino} in a checkout
  * @param java the {@code java} executable of a JDK 25 (Trino 483's minimum)
  * @param maxHeap the child JVM's {@code -Xmx}, e.g. {@code 1G}; Trino sizes its memory pools from it
+ * @param jvmOptions further options of the child JVM, after the runtime's own (e.g. {@code -XX:AOTCache=FILE}, which
+ *     {@code bench/run} measures); none by default
  */
-public record TrinoEngineSettings(Path home, Path java, String maxHeap) {
+public record TrinoEngineSettings(Path home, Path java, String maxHeap, List<String> jvmOptions) {
 
     /** The system property naming {@link #home()}; the CLI and the build set it. */
     public static final String HOME_PROPERTY = "athena.trino.home";
@@ -21,6 +24,18 @@ public record TrinoEngineSettings(Path home, Path java, String maxHeap) {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(java, "java");
         Objects.requireNonNull(maxHeap, "maxHeap");
+        jvmOptions = List.copyOf(jvmOptions);
+        for (String option : jvmOptions) {
+            if (!option.startsWith("-")) {
+                throw new IllegalArgumentException("Invalid engine JVM option '" + option + "': JVM options start with"
+                        + " '-' (e.g. -XX:AOTCache=trino.aot); the engine's class path and main class are fixed.");
+            }
+        }
+    }
+
+    /** These settings with {@code options} added to the engine JVM's command line (before its main class). */
+    public TrinoEngineSettings withJvmOptions(List<String> options) {
+        return new TrinoEngineSettings(home, java, maxHeap, options);
     }
 
     /**
@@ -46,6 +61,6 @@ public record TrinoEngineSettings(Path home, Path java, String maxHeap) {
                     + " to a folder laid out like Trino's server tarball).");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new TrinoEngineSettings(home, java, "1G");
+        return new TrinoEngineSettings(home, java, "1G", List.of());
     }
 }

@@ -34,6 +34,7 @@ public final class TrinoProcess implements TrinoServer, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(TrinoProcess.class.getName());
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static TrinoProcess shared;
 
     private final Path workDir;
@@ -162,6 +163,7 @@ public final class TrinoProcess implements TrinoServer, AutoCloseable {
         command.add("-Djdk.attach.allowAttachSelf=true");
         command.add("-Dconfig=" + workDir.resolve("etc/config.properties"));
         command.add("-D" + TrinoLauncher.PARENT_PID + "=" + ProcessHandle.current().pid());
+        command.addAll(settings.jvmOptions());
         command.add("-cp");
         command.add(launcherClassPath() + java.io.File.pathSeparator + settings.home().resolve("lib") + "/*");
         command.add(TrinoLauncher.class.getName());
@@ -230,9 +232,18 @@ public final class TrinoProcess implements TrinoServer, AutoCloseable {
     /** Stops the engine (its catalogs live in memory; the metastores stay in their runtimes' folders). */
     @Override
     public void close() {
+        stop(STOP_GRACE);
+    }
+
+    /**
+     * Stops the engine like {@link #close()}, but lets it take up to {@code grace} to exit on its own before it is
+     * killed: a JVM that writes a JDK AOT cache at exit ({@code -XX:AOTCacheOutput}) can need a minute on a busy
+     * machine.
+     */
+    public void stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

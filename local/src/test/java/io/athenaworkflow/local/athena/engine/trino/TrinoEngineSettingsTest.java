@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +44,30 @@ class TrinoEngineSettingsTest {
 
         assertThat(settings.home()).isEqualTo(home.toAbsolutePath().normalize());
         assertThat(settings.java()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    @Test
+    void withJvmOptions_whenOptionsGiven_keepsThemInOrderAfterTheDefaults(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("lib"));
+        Files.createDirectories(home.resolve("plugin/hive"));
+        System.setProperty(TrinoEngineSettings.HOME_PROPERTY, home.toString());
+        TrinoEngineSettings defaults = TrinoEngineSettings.defaults();
+
+        TrinoEngineSettings settings = defaults.withJvmOptions(List.of("-XX:AOTCache=/tmp/t.aot", "-Xlog:aot=off"));
+
+        assertThat(defaults.jvmOptions()).isEmpty();
+        assertThat(settings.jvmOptions()).containsExactly("-XX:AOTCache=/tmp/t.aot", "-Xlog:aot=off");
+        assertThat(settings.home()).isEqualTo(defaults.home());
+        assertThat(settings.maxHeap()).isEqualTo("1G");
+    }
+
+    @Test
+    void withJvmOptions_whenAnEntryIsNotAnOption_failsNamingIt(@TempDir Path home) {
+        TrinoEngineSettings settings = new TrinoEngineSettings(home, Path.of("java"), "1G", List.of());
+
+        assertThatThrownBy(() -> settings.withJvmOptions(List.of("-Xss2m", "Main")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid engine JVM option 'Main'")
+                .hasMessageContaining("JVM options start with '-'");
     }
 }
