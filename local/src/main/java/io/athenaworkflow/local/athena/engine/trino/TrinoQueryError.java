@@ -23,17 +23,6 @@ final class TrinoQueryError extends RuntimeException {
                 error.path("errorType").asText("INTERNAL_ERROR"), error.path("message").asText(""));
     }
 
-    /** The same error, its {@code line L:C:} position {@code lines} lines up (Trino saw the statement prefixed). */
-    TrinoQueryError shiftedUp(int lines) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^line (\\d+):(\\d+): ").matcher(getMessage());
-        if (!m.find()) {
-            return this;
-        }
-        int line = Math.max(1, Integer.parseInt(m.group(1)) - lines);
-        return new TrinoQueryError(errorName, errorType, "line " + line + ":" + m.group(2) + ": "
-                + getMessage().substring(m.end()));
-    }
-
     String errorName() {
         return errorName;
     }
