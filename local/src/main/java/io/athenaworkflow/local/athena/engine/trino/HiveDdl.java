@@ -41,11 +41,13 @@ final class HiveDdl {
     private final TrinoRunner trino;
     private final String catalog;
     private final TrinoCatalog metadata;
+    private final IcebergDdl iceberg;
 
-    HiveDdl(TrinoRunner trino, String catalog, TrinoCatalog metadata) {
+    HiveDdl(TrinoRunner trino, String catalog, TrinoCatalog metadata, IcebergDdl iceberg) {
         this.trino = trino;
         this.catalog = catalog;
         this.metadata = metadata;
+        this.iceberg = iceberg;
     }
 
     StatementOutcome execute(DdlStatement statement, String database, Cancellation cancellation, ResultSink sink) {
@@ -58,6 +60,7 @@ final class HiveDdl {
             case DdlStatement.DropDatabase s -> run("DROP SCHEMA " + (s.ifExists() ? "IF EXISTS " : "")
                     + schema(s.name()) + (s.cascade() ? " CASCADE" : ""), database, cancellation);
             case DdlStatement.CreateTable s -> createTable(s, database, cancellation);
+            case DdlStatement.CreateIcebergTable s -> iceberg.create(s, database, cancellation);
             case DdlStatement.DropTable s -> dropTable(s, database, cancellation);
             case DdlStatement.ShowDatabases s -> filter(column("SELECT schema_name FROM " + quote(catalog)
                     + ".information_schema.schemata WHERE schema_name <> 'information_schema' ORDER BY 1", database,
@@ -249,6 +252,7 @@ final class HiveDdl {
     }
 
     private void showPartitions(TableName table, String database, Cancellation cancellation, Consumer<String> lines) {
+        iceberg.refuseHiveOnly("SHOW PARTITIONS", database(table, database), table.table(), cancellation);
         TableName name = storage(table, database, cancellation);
         List<String> keys = partitionKeys(name, database, cancellation);
         if (keys.isEmpty()) {
@@ -275,6 +279,7 @@ final class HiveDdl {
     }
 
     private void msckRepair(TableName table, String database, Cancellation cancellation, Consumer<String> lines) {
+        iceberg.refuseHiveOnly("MSCK REPAIR TABLE", database(table, database), table.table(), cancellation);
         TableName name = storage(table, database, cancellation);
         List<String> keys = partitionKeys(name, database, cancellation);
         if (keys.isEmpty()) {
@@ -297,6 +302,7 @@ final class HiveDdl {
     }
 
     private void addPartitions(DdlStatement.AddPartitions statement, String database, Cancellation cancellation) {
+        iceberg.refuseHiveOnly("ALTER TABLE ADD PARTITION", database(statement.name(), database), statement.name().table(), cancellation);
         DdlStatement.AddPartitions s = new DdlStatement.AddPartitions(storage(statement.name(), database,
                 cancellation), statement.ifNotExists(), statement.partitions());
         String db = database(s.name(), database);
@@ -320,6 +326,7 @@ final class HiveDdl {
     }
 
     private void dropPartitions(DdlStatement.DropPartitions statement, String database, Cancellation cancellation) {
+        iceberg.refuseHiveOnly("ALTER TABLE DROP PARTITION", database(statement.name(), database), statement.name().table(), cancellation);
         DdlStatement.DropPartitions s = new DdlStatement.DropPartitions(storage(statement.name(), database,
                 cancellation), statement.ifExists(), statement.partitions());
         String db = database(s.name(), database);
@@ -393,6 +400,10 @@ final class HiveDdl {
     }
 
     private Map<String, String> properties(TableName name, String database, Cancellation cancellation) {
+        String db = database(name, database);
+        if (iceberg.isIceberg(db, name.table(), cancellation)) {
+            return iceberg.tblProperties(db, name.table(), cancellation);
+        }
         Map<String, String> properties = new java.util.TreeMap<>(metadata.parameters(database(name, database),
                 storage(name, database, cancellation).table().toLowerCase(Locale.ROOT), cancellation));
         properties.remove("EXTERNAL");

@@ -27,9 +27,11 @@ import java.util.Map;
  * The local Athena SQL engine on Trino, Athena engine v3's own engine: queries, views, CTAS and INSERT run as
  * written; Athena's Hive DDL ({@code CREATE EXTERNAL TABLE ... ROW FORMAT ... LOCATION ...}, MSCK REPAIR TABLE,
  * partitions, SHOW, DESCRIBE) is mapped onto Trino's Hive connector by {@link HiveDdl}; the Glue-style catalog API
- * answers from the same Hive metastore ({@link TrinoCatalog}).
+ * answers from the same Hive metastore ({@link TrinoCatalog}). Athena's Iceberg tables are Trino's Iceberg
+ * connector's, in the same metastore ({@link IcebergDdl}, {@link IcebergCtas}); the Hive catalog redirects every
+ * other statement on them (SELECT, INSERT, UPDATE, DELETE, MERGE, DROP) to it.
  *
- * <p>Each engine owns one Trino catalog, created at run time in its {@link TrinoServer} (the JVM's shared engine
+ * <p>Each engine owns one Trino catalog (and its Iceberg twin, {@link TrinoCatalogSettings}), created at run time in its {@link TrinoServer} (the JVM's shared engine
  * process, or an existing server named by {@code --trino-url}): a Hive connector with a file metastore in
  * {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style, at the runtime's edge
  * endpoint). In the engine process it is created in the background, as the process may still be starting.
@@ -46,6 +48,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private final TrinoCatalogSettings catalogSettings;
     private final HiveDdl ddl;
     private final TrinoCatalog metadata;
+    private final IcebergCtas icebergCtas;
     private boolean catalogCreated;
     private boolean closed;
 
@@ -55,8 +58,10 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         this.catalogSettings = catalogSettings;
         this.catalog = catalogSettings.name();
         TrinoRunner runner = this::run;
-        this.metadata = new TrinoCatalog(runner, catalog);
-        this.ddl = new HiveDdl(runner, catalog, metadata);
+        IcebergTables iceberg = new IcebergTables(runner, catalog, catalogSettings.icebergName());
+        this.icebergCtas = new IcebergCtas(iceberg);
+        this.metadata = new TrinoCatalog(runner, catalog, iceberg);
+        this.ddl = new HiveDdl(runner, catalog, metadata, new IcebergDdl(runner, iceberg));
     }
 
     /**
@@ -141,8 +146,9 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         }
     }
 
-    private StatementOutcome query(Statement statement, String sql, String database, ResultSink sink) {
+    private StatementOutcome query(Statement statement, String athenaSql, String database, ResultSink sink) {
         List<String> parameters = statement.executionParameters();
+        String sql = icebergCtas.rewrite(athenaSql, database).orElse(athenaSql);
         String text = sql;
         Map<String, String> prepared = Map.of();
         if (!parameters.isEmpty()) {
@@ -207,6 +213,14 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         try {
             client.execute(catalogSettings.createStatement(), TrinoClient.Session.of(null, null),
                     new Cancellation(), TrinoRunner.IGNORE);
+            try {
+                client.execute(catalogSettings.createIcebergStatement(), TrinoClient.Session.of(null, null),
+                        new Cancellation(), TrinoRunner.IGNORE);
+            } catch (TrinoQueryError e) {
+                // Both or neither, so that the next attempt starts afresh.
+                dropCatalogs(false);
+                throw e;
+            }
             client.execute("CREATE SCHEMA IF NOT EXISTS " + catalog + "." + DEFAULT_DATABASE,
                     TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
             catalogCreated = true;
@@ -214,7 +228,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             throw new TrinoStartException("Cannot create the local Athena catalog " + catalog
                     + " in the Trino server at " + server.uri() + ": " + e.errorName() + ": " + e.getMessage()
                     + ". The server needs dynamic catalog management (catalog.management=dynamic) and the Hive "
-                    + "plugin; see docs/local-athena.md", e);
+                    + "and Iceberg plugins; see docs/local-athena.md", e);
         }
     }
 
@@ -270,15 +284,23 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             created = catalogCreated;
             catalogCreated = false;
         }
+        if (created) {
+            dropCatalogs(true);
+        }
+        server.releaseCatalogName(catalog);
+    }
+
+    private void dropCatalogs(boolean withIceberg) {
         try {
-            if (created) {
-                client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null),
-                        new Cancellation(), TrinoRunner.IGNORE);
+            client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null),
+                    new Cancellation(), TrinoRunner.IGNORE);
+            if (withIceberg) {
+                client.execute("DROP CATALOG IF EXISTS " + catalogSettings.icebergName(),
+                        TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
             }
         } catch (RuntimeException e) {
             // The engine is gone already (JVM exit): nothing left to drop.
         }
-        server.releaseCatalogName(catalog);
     }
 
     /** Streams a query's rows to the Athena result sink as Athena renders them. */
