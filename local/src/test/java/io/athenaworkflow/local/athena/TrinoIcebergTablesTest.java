@@ -161,6 +161,9 @@ class TrinoIcebergTablesTest {
         succeed("CREATE TABLE ice.scratch (id int) LOCATION 's3://lake/warehouse/scratch/' "
                 + "TBLPROPERTIES ('table_type' = 'ICEBERG')");
         succeed("INSERT INTO ice.scratch VALUES (1)");
+        assertThat(fail("CREATE TABLE ice.scratch (id int) LOCATION 's3://lake/warehouse/scratch2/' "
+                + "TBLPROPERTIES ('table_type' = 'ICEBERG')"))
+                .isEqualTo("TABLE_ALREADY_EXISTS: line 1:1: Table 'awsdatacatalog.ice.scratch' already exists");
 
         QueryExecution dropped = succeed("DROP TABLE ice.scratch");
 

@@ -28,9 +28,14 @@ record TrinoCatalogSettings(String name, URI s3Endpoint, Path metastoreDir) {
                 + ")";
     }
 
-    /** The Iceberg catalog's name: the Hive catalog's, suffixed. */
+    /** The Iceberg catalog's name. */
     String icebergName() {
-        return name + "_iceberg";
+        return icebergName(name);
+    }
+
+    /** The name of the Iceberg catalog beside the Hive catalog {@code catalog}: its name, suffixed. */
+    static String icebergName(String catalog) {
+        return catalog + "_iceberg";
     }
 
     /**

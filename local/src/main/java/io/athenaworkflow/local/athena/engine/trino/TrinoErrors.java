@@ -19,9 +19,14 @@ final class TrinoErrors {
     private TrinoErrors() {
     }
 
-    /** The Athena failure for {@code error}; the engine's catalog name reads as Athena's {@code awsdatacatalog}. */
+    /**
+     * The Athena failure for {@code error}; the engine's catalog names (Hive and Iceberg) read as Athena's
+     * {@code awsdatacatalog}.
+     */
     static QueryFailure toAthena(TrinoQueryError error, String catalog) {
-        String message = error.getMessage().replace("'" + catalog + ".", "'" + CatalogNames.ATHENA_CATALOG + ".");
+        String message = error.getMessage()
+                .replace("'" + TrinoCatalogSettings.icebergName(catalog) + ".", "'" + CatalogNames.ATHENA_CATALOG + ".")
+                .replace("'" + catalog + ".", "'" + CatalogNames.ATHENA_CATALOG + ".");
         String reason = error.errorName() + ": " + message;
         if (DATA_ERRORS.contains(error.errorName())) {
             return new QueryFailure(reason, AthenaErrors.USER, AthenaErrors.DATA_ERROR, error);
