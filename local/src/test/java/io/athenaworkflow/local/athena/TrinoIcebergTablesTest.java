@@ -70,13 +70,16 @@ class TrinoIcebergTablesTest {
                 + "(3, 'plum', 7)");
         assertThat(inserted.statementTypeAsString()).isEqualTo("DML");
         assertThat(inserted.substatementType()).isEqualTo("INSERT");
+        assertThat(updateCount(inserted)).isEqualTo(3);
         assertThat(rows("SELECT id, item, qty FROM ice.orders ORDER BY id")).containsExactly(
                 List.of("1", "apple", "3"), List.of("2", "pear", "5"), List.of("3", "plum", "7"));
 
         QueryExecution updated = succeed("UPDATE ice.orders SET qty = qty * 10 WHERE item = 'pear'");
         assertThat(updated.substatementType()).isEqualTo("UPDATE");
+        assertThat(updateCount(updated)).isEqualTo(1);
         QueryExecution deleted = succeed("DELETE FROM ice.orders WHERE id = 3");
         assertThat(deleted.substatementType()).isEqualTo("DELETE");
+        assertThat(updateCount(deleted)).isEqualTo(1);
         assertThat(rows("SELECT id, item, qty FROM ice.orders ORDER BY id")).containsExactly(
                 List.of("1", "apple", "3"), List.of("2", "pear", "50"));
 
@@ -86,6 +89,7 @@ class TrinoIcebergTablesTest {
                 + "WHEN NOT MATCHED THEN INSERT (id, item, qty) VALUES (s.id, s.item, s.qty)");
         assertThat(merged.statementTypeAsString()).isEqualTo("DML");
         assertThat(merged.substatementType()).isEqualTo("MERGE");
+        assertThat(updateCount(merged)).as("one row updated, one inserted").isEqualTo(2);
         assertThat(rows("SELECT id, item, qty FROM ice.orders ORDER BY id")).containsExactly(
                 List.of("1", "apple", "7"), List.of("2", "pear", "50"), List.of("9", "fig", "1"));
 
@@ -180,6 +184,7 @@ class TrinoIcebergTablesTest {
 
         assertThat(done.statementTypeAsString()).isEqualTo("DDL");
         assertThat(done.substatementType()).isEqualTo("CREATE_TABLE_AS_SELECT");
+        assertThat(updateCount(done)).isEqualTo(2);
         succeed("UPDATE ice.copied SET name = 'z' WHERE id = 2");
         assertThat(rows("SELECT id, name FROM ice.copied ORDER BY id"))
                 .containsExactly(List.of("1", "x"), List.of("2", "z"));
@@ -246,6 +251,11 @@ class TrinoIcebergTablesTest {
         return rows.subList(1, rows.size()).stream()
                 .map(r -> Arrays.asList(r.data().stream().map(Datum::varCharValue).toArray(String[]::new)))
                 .toList();
+    }
+
+    /** GetQueryResults' UpdateCount: the rows a DML statement or CTAS wrote. */
+    private Long updateCount(QueryExecution done) {
+        return local.athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId())).updateCount();
     }
 
     /** The lines of a DDL or utility statement's text result. */

@@ -167,11 +167,13 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         if (updateType == null) {
             return new StatementOutcome("DML", "SELECT", outcome.processedBytes(), rows);
         }
+        // A CTAS or DML statement's one result row holds the count; GetQueryResults' UpdateCount is Trino's count.
+        long written = outcome.updateCount() == null ? rows : outcome.updateCount();
         return switch (updateType) {
             case "CREATE TABLE" ->
-                    new StatementOutcome("DDL", "CREATE_TABLE_AS_SELECT", outcome.processedBytes(), rows);
+                    new StatementOutcome("DDL", "CREATE_TABLE_AS_SELECT", outcome.processedBytes(), written);
             case "INSERT", "DELETE", "UPDATE", "MERGE" ->
-                    new StatementOutcome("DML", updateType, outcome.processedBytes(), rows);
+                    new StatementOutcome("DML", updateType, outcome.processedBytes(), written);
             default -> new StatementOutcome("DDL", updateType.replace(' ', '_'), outcome.processedBytes(), rows);
         };
     }
