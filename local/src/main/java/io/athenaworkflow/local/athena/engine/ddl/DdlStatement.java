@@ -47,7 +47,7 @@ public sealed interface DdlStatement {
         public String substatementType() { return "CREATE_TABLE"; }
     }
 
-    /** One PARTITIONED BY entry of an Iceberg table: a column, or an Iceberg transform of it (N for bucket/truncate). */
+    /** One PARTITIONED BY entry of an Iceberg table: a column or an Iceberg transform of it (N: bucket, truncate). */
     record PartitionField(String transform, String column, Integer parameter) {
     }
 

@@ -302,7 +302,8 @@ final class HiveDdl {
     }
 
     private void addPartitions(DdlStatement.AddPartitions statement, String database, Cancellation cancellation) {
-        iceberg.refuseHiveOnly("ALTER TABLE ADD PARTITION", database(statement.name(), database), statement.name().table(), cancellation);
+        iceberg.refuseHiveOnly("ALTER TABLE ADD PARTITION", database(statement.name(), database),
+                statement.name().table(), cancellation);
         DdlStatement.AddPartitions s = new DdlStatement.AddPartitions(storage(statement.name(), database,
                 cancellation), statement.ifNotExists(), statement.partitions());
         String db = database(s.name(), database);
@@ -326,7 +327,8 @@ final class HiveDdl {
     }
 
     private void dropPartitions(DdlStatement.DropPartitions statement, String database, Cancellation cancellation) {
-        iceberg.refuseHiveOnly("ALTER TABLE DROP PARTITION", database(statement.name(), database), statement.name().table(), cancellation);
+        iceberg.refuseHiveOnly("ALTER TABLE DROP PARTITION", database(statement.name(), database),
+                statement.name().table(), cancellation);
         DdlStatement.DropPartitions s = new DdlStatement.DropPartitions(storage(statement.name(), database,
                 cancellation), statement.ifExists(), statement.partitions());
         String db = database(s.name(), database);
@@ -404,7 +406,7 @@ final class HiveDdl {
         if (iceberg.isIceberg(db, name.table(), cancellation)) {
             return iceberg.tblProperties(db, name.table(), cancellation);
         }
-        Map<String, String> properties = new java.util.TreeMap<>(metadata.parameters(database(name, database),
+        Map<String, String> properties = new java.util.TreeMap<>(metadata.parameters(db,
                 storage(name, database, cancellation).table().toLowerCase(Locale.ROOT), cancellation));
         properties.remove("EXTERNAL");
         return properties;

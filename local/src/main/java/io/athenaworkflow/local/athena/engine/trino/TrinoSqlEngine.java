@@ -31,10 +31,11 @@ import java.util.Map;
  * connector's, in the same metastore ({@link IcebergDdl}, {@link IcebergCtas}); the Hive catalog redirects every
  * other statement on them (SELECT, INSERT, UPDATE, DELETE, MERGE, DROP) to it.
  *
- * <p>Each engine owns one Trino catalog (and its Iceberg twin, {@link TrinoCatalogSettings}), created at run time in its {@link TrinoServer} (the JVM's shared engine
- * process, or an existing server named by {@code --trino-url}): a Hive connector with a file metastore in
- * {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style, at the runtime's edge
- * endpoint). In the engine process it is created in the background, as the process may still be starting.
+ * <p>Each engine owns one Trino catalog (and its Iceberg twin, {@link TrinoCatalogSettings}), created at run time in
+ * its {@link TrinoServer} (the JVM's shared engine process, or an existing server named by {@code --trino-url}): a
+ * Hive connector with a file metastore in {@code metastoreDir} over this runtime's S3 (Trino's native S3 file
+ * system, path-style, at the runtime's edge endpoint). In the engine process it is created in the background, as
+ * the process may still be starting.
  */
 public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
 
