@@ -1,6 +1,7 @@
 package io.athenaworkflow.local.athena;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.athenaworkflow.local.SqlEngineFactory;
 import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.athena.model.Column;
 import software.amazon.awssdk.services.athena.model.Datum;
+import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.athena.model.Row;
@@ -194,6 +196,27 @@ class TrinoIcebergTablesTest {
         assertThat(fail("CREATE TABLE ice.copied2 WITH (table_type = 'ICEBERG', is_external = true, "
                 + "location = 's3://lake/warehouse/copied2/') AS SELECT 1 AS id"))
                 .startsWith("INVALID_TABLE_PROPERTY: is_external must be false");
+    }
+
+    @Test
+    void optimize_whenTableHasManySmallFilesAndDeletes_compactsThemKeepingTheRows() {
+        succeed("CREATE TABLE ice.compacted (id int, part string) PARTITIONED BY (part) "
+                + "LOCATION 's3://lake/warehouse/compacted/' TBLPROPERTIES ('table_type' = 'ICEBERG')");
+        for (int i = 1; i <= 3; i++) {
+            succeed("INSERT INTO ice.compacted VALUES (" + i + ", 'a'), (" + (i + 10) + ", 'b')");
+        }
+        succeed("DELETE FROM ice.compacted WHERE id = 2");
+        assertThat(rows("SELECT count(*) FROM ice.\"compacted$files\"")).containsExactly(List.of("7"));
+
+        succeed("OPTIMIZE ice.compacted REWRITE DATA USING BIN_PACK WHERE part = 'a'");
+
+        assertThat(rows("SELECT partition.part, count(*) FROM ice.\"compacted$files\" GROUP BY 1 ORDER BY 1"))
+                .containsExactly(List.of("a", "1"), List.of("b", "3"));
+        assertThat(rows("SELECT id FROM ice.compacted ORDER BY id")).containsExactly(List.of("1"), List.of("3"),
+                List.of("11"), List.of("12"), List.of("13"));
+        assertThatThrownBy(() -> local.start("OPTIMIZE ice.compacted REWRITE DATA"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Expecting: 'USING'");
+        assertThat(fail("VACUUM ice.compacted")).startsWith("NOT_SUPPORTED: VACUUM is not supported");
     }
 
     @Test

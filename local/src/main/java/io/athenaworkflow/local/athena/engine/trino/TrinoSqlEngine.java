@@ -115,6 +115,13 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         String database = statement.database() == null || statement.database().isBlank()
                 ? DEFAULT_DATABASE : statement.database().toLowerCase(Locale.ROOT);
         String sql = withoutTrailingSemicolons(statement.sql() == null ? "" : statement.sql());
+        if (IcebergMaintenance.isVacuum(sql)) {
+            throw IcebergMaintenance.vacuumNotSupported();
+        }
+        if (IcebergMaintenance.isOptimize(sql)) {
+            // Trino SQL once rewritten (ALTER TABLE ... EXECUTE optimize), not Hive DDL.
+            return query(statement, IcebergMaintenance.optimize(sql), database, sink);
+        }
         if (isHiveDdl(sql)) {
             if (!statement.executionParameters().isEmpty()) {
                 throw AthenaErrors.query("INVALID_PARAMETER_USAGE", null,
@@ -133,8 +140,11 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     @Override
     public void checkSyntax(String sql) {
         String text = withoutTrailingSemicolons(sql);
-        if (text.isBlank() || isHiveDdl(text)) {
+        if (text.isBlank() || isHiveDdl(text) || IcebergMaintenance.isVacuum(text)) {
             return;
+        }
+        if (IcebergMaintenance.isOptimize(text)) {
+            text = IcebergMaintenance.optimize(text);
         }
         try {
             // On its own line, so that Trino's line:column point into the statement as written (one line up).
