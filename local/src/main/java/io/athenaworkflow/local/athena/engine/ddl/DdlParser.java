@@ -68,7 +68,11 @@ public final class DdlParser {
      *     expected, or NOT_SUPPORTED for valid Athena DDL the local catalog cannot hold
      */
     public static DdlStatement parse(String sql) {
-        DdlParser parser = new DdlParser(Lexer.tokenize(sql));
+        List<Token> tokens = Lexer.tokenize(sql);
+        if (IcebergTableParser.declaresIceberg(tokens)) {
+            return IcebergTableParser.parse(tokens);
+        }
+        DdlParser parser = new DdlParser(tokens);
         DdlStatement statement = parser.statement();
         parser.accept(";");
         parser.expectEnd();
@@ -204,9 +208,6 @@ public final class DdlParser {
             } else {
                 throw unexpected("'COMMENT', 'PARTITIONED BY', 'ROW FORMAT', 'STORED AS', 'LOCATION', 'TBLPROPERTIES'");
             }
-        }
-        if ("ICEBERG".equalsIgnoreCase(tableProperties.getOrDefault("table_type", ""))) {
-            throw AthenaErrors.notSupported("Iceberg tables are not supported by the local Athena engine");
         }
         if (!external) {
             throw AthenaErrors.ddl("FAILED: SemanticException Only external table creation is supported. "

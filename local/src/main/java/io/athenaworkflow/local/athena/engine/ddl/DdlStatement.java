@@ -47,6 +47,18 @@ public sealed interface DdlStatement {
         public String substatementType() { return "CREATE_TABLE"; }
     }
 
+    /** One PARTITIONED BY entry of an Iceberg table: a column or an Iceberg transform of it (N: bucket, truncate). */
+    record PartitionField(String transform, String column, Integer parameter) {
+    }
+
+    /** CREATE TABLE ... TBLPROPERTIES ('table_type' = 'ICEBERG', ...): an Iceberg table (Athena manages its data). */
+    record CreateIcebergTable(TableName name, boolean ifNotExists, List<ColumnDefinition> columns,
+                              List<PartitionField> partitioning, String comment, String location,
+                              Map<String, String> tableProperties) implements DdlStatement {
+        public String statementType() { return "DDL"; }
+        public String substatementType() { return "CREATE_TABLE"; }
+    }
+
     record DropTable(TableName name, boolean ifExists) implements DdlStatement {
         public String statementType() { return "DDL"; }
         public String substatementType() { return "DROP_TABLE"; }

@@ -41,11 +41,13 @@ final class HiveDdl {
     private final TrinoRunner trino;
     private final String catalog;
     private final TrinoCatalog metadata;
+    private final IcebergDdl iceberg;
 
-    HiveDdl(TrinoRunner trino, String catalog, TrinoCatalog metadata) {
+    HiveDdl(TrinoRunner trino, String catalog, TrinoCatalog metadata, IcebergDdl iceberg) {
         this.trino = trino;
         this.catalog = catalog;
         this.metadata = metadata;
+        this.iceberg = iceberg;
     }
 
     StatementOutcome execute(DdlStatement statement, String database, Cancellation cancellation, ResultSink sink) {
@@ -58,6 +60,7 @@ final class HiveDdl {
             case DdlStatement.DropDatabase s -> run("DROP SCHEMA " + (s.ifExists() ? "IF EXISTS " : "")
                     + schema(s.name()) + (s.cascade() ? " CASCADE" : ""), database, cancellation);
             case DdlStatement.CreateTable s -> createTable(s, database, cancellation);
+            case DdlStatement.CreateIcebergTable s -> iceberg.create(s, database, cancellation);
             case DdlStatement.DropTable s -> dropTable(s, database, cancellation);
             case DdlStatement.ShowDatabases s -> filter(column("SELECT schema_name FROM " + quote(catalog)
                     + ".information_schema.schemata WHERE schema_name <> 'information_schema' ORDER BY 1", database,
@@ -254,6 +257,7 @@ final class HiveDdl {
     }
 
     private void showPartitions(TableName table, String database, Cancellation cancellation, Consumer<String> lines) {
+        iceberg.refuseHiveOnly("SHOW PARTITIONS", database(table, database), table.table(), cancellation);
         TableName name = storage(table, database, cancellation);
         List<String> keys = partitionKeys(name, database, cancellation);
         if (keys.isEmpty()) {
@@ -280,6 +284,7 @@ final class HiveDdl {
     }
 
     private void msckRepair(TableName table, String database, Cancellation cancellation, Consumer<String> lines) {
+        iceberg.refuseHiveOnly("MSCK REPAIR TABLE", database(table, database), table.table(), cancellation);
         TableName name = storage(table, database, cancellation);
         List<String> keys = partitionKeys(name, database, cancellation);
         if (keys.isEmpty()) {
@@ -302,6 +307,8 @@ final class HiveDdl {
     }
 
     private void addPartitions(DdlStatement.AddPartitions statement, String database, Cancellation cancellation) {
+        iceberg.refuseHiveOnly("ALTER TABLE ADD PARTITION", database(statement.name(), database),
+                statement.name().table(), cancellation);
         DdlStatement.AddPartitions s = new DdlStatement.AddPartitions(storage(statement.name(), database,
                 cancellation), statement.ifNotExists(), statement.partitions());
         String db = database(s.name(), database);
@@ -325,6 +332,8 @@ final class HiveDdl {
     }
 
     private void dropPartitions(DdlStatement.DropPartitions statement, String database, Cancellation cancellation) {
+        iceberg.refuseHiveOnly("ALTER TABLE DROP PARTITION", database(statement.name(), database),
+                statement.name().table(), cancellation);
         DdlStatement.DropPartitions s = new DdlStatement.DropPartitions(storage(statement.name(), database,
                 cancellation), statement.ifExists(), statement.partitions());
         String db = database(s.name(), database);
@@ -406,7 +415,11 @@ final class HiveDdl {
     }
 
     private Map<String, String> properties(TableName name, String database, Cancellation cancellation) {
-        Map<String, String> properties = new java.util.TreeMap<>(metadata.parameters(database(name, database),
+        String db = database(name, database);
+        if (iceberg.isIceberg(db, name.table(), cancellation)) {
+            return iceberg.tblProperties(db, name.table(), cancellation);
+        }
+        Map<String, String> properties = new java.util.TreeMap<>(metadata.parameters(db,
                 storage(name, database, cancellation).table().toLowerCase(Locale.ROOT), cancellation));
         properties.remove("EXTERNAL");
         return properties;

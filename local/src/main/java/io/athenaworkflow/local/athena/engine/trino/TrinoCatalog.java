@@ -16,16 +16,19 @@ import java.util.TreeMap;
 /**
  * The Glue-style catalog API (ListDatabases, ListTableMetadata, GetTableMetadata) read from the engine's Hive
  * metastore through Trino: information_schema for databases and tables, DESCRIBE for columns and partition keys,
- * the {@code "t$properties"} table for the table's parameters. The same metastore the queries use: one catalog.
+ * the {@code "t$properties"} table for the table's parameters ({@link IcebergTables} for an Iceberg table's). The
+ * same metastore the queries use: one catalog.
  */
 final class TrinoCatalog {
 
     private final TrinoRunner trino;
     private final String catalog;
+    private final IcebergTables iceberg;
 
-    TrinoCatalog(TrinoRunner trino, String catalog) {
+    TrinoCatalog(TrinoRunner trino, String catalog, IcebergTables iceberg) {
         this.trino = trino;
         this.catalog = catalog;
+        this.iceberg = iceberg;
     }
 
     List<AthenaCatalog.Database> databases() {
@@ -83,6 +86,11 @@ final class TrinoCatalog {
         }
         if (view) {
             return new AthenaCatalog.Table(name, Instant.EPOCH, "VIRTUAL_VIEW", columns, keys, Map.of());
+        }
+        if (iceberg.isIceberg(db, name, new Cancellation())) {
+            // Glue's entry for an Iceberg table: an external table whose partitioning is Iceberg's own (hidden).
+            IcebergTables.CatalogEntry entry = iceberg.catalogEntry(db, name, new Cancellation());
+            return new AthenaCatalog.Table(name, entry.created(), "EXTERNAL_TABLE", columns, keys, entry.parameters());
         }
         Map<String, String> parameters = parameters(db, storageOf(db, name), new Cancellation());
         String created = parameters.get("transient_lastDdlTime");

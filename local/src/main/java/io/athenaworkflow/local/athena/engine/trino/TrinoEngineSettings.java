@@ -9,7 +9,8 @@ import java.util.Objects;
  * Where the embedded Trino engine comes from and how much memory it gets.
  *
  * @param home the engine folder the build lays out like Trino's server tarball: {@code lib/} (the server's class
- *     path) and {@code plugin/hive/} (the Hive connector); {@code trino-engine/target/trino} in a checkout
+ *     path), {@code plugin/hive/} and {@code plugin/iceberg/} (the Hive and Iceberg connectors);
+ *     {@code trino-engine/target/trino} in a checkout
  * @param java the {@code java} executable of a JDK 25 (Trino 483's minimum)
  * @param maxHeap the child JVM's {@code -Xmx}, e.g. {@code 1G}; Trino sizes its memory pools from it
  * @param jvmOptions further options of the child JVM, after the runtime's own (e.g. {@code -XX:AOTCache=FILE}, which
@@ -54,9 +55,11 @@ public record TrinoEngineSettings(Path home, Path java, String maxHeap, List<Str
             home = Path.of(root).resolve("trino-engine/target/trino");
         }
         home = home.toAbsolutePath().normalize();
-        if (!Files.isDirectory(home.resolve("lib")) || !Files.isDirectory(home.resolve("plugin/hive"))) {
-            throw new TrinoStartException("The Trino engine is not built: " + home + " has no lib/ and plugin/hive/. "
-                    + "Build it with `./mvnw -pl trino-engine,trino-engine/hive-plugin package` (or set -D"
+        if (!Files.isDirectory(home.resolve("lib")) || !Files.isDirectory(home.resolve("plugin/hive"))
+                || !Files.isDirectory(home.resolve("plugin/iceberg"))) {
+            throw new TrinoStartException("The Trino engine is not built: " + home + " lacks lib/, plugin/hive/ or "
+                    + "plugin/iceberg/. Build it with "
+                    + "`./mvnw -pl trino-engine,trino-engine/hive-plugin,trino-engine/iceberg-plugin package` (or set -D"
                     + HOME_PROPERTY
                     + " to a folder laid out like Trino's server tarball).");
         }

@@ -20,9 +20,14 @@ final class TrinoErrors {
     private TrinoErrors() {
     }
 
-    /** The Athena failure for {@code error}; the engine's catalog name reads as Athena's {@code awsdatacatalog}. */
+    /**
+     * The Athena failure for {@code error}; the engine's catalog names (Hive and Iceberg) read as Athena's
+     * {@code awsdatacatalog}.
+     */
     static QueryFailure toAthena(TrinoQueryError error, String catalog) {
-        String message = error.getMessage().replace("'" + catalog + ".", "'" + CatalogNames.ATHENA_CATALOG + ".");
+        String message = error.getMessage()
+                .replace("'" + TrinoCatalogSettings.icebergName(catalog) + ".", "'" + CatalogNames.ATHENA_CATALOG + ".")
+                .replace("'" + catalog + ".", "'" + CatalogNames.ATHENA_CATALOG + ".");
         Optional<QueryFailure> projection = PartitionProjectionErrors.toAthena(error);
         if (projection.isPresent()) {
             return projection.get();

@@ -30,12 +30,15 @@ import java.util.Optional;
  * The local Athena SQL engine on Trino, Athena engine v3's own engine: queries, views, CTAS and INSERT run as
  * written; Athena's Hive DDL ({@code CREATE EXTERNAL TABLE ... ROW FORMAT ... LOCATION ...}, MSCK REPAIR TABLE,
  * partitions, SHOW, DESCRIBE) is mapped onto Trino's Hive connector by {@link HiveDdl}; the Glue-style catalog API
- * answers from the same Hive metastore ({@link TrinoCatalog}).
+ * answers from the same Hive metastore ({@link TrinoCatalog}). Athena's Iceberg tables are Trino's Iceberg
+ * connector's, in the same metastore ({@link IcebergDdl}, {@link IcebergCtas}); the Hive catalog redirects every
+ * other statement on them (SELECT, INSERT, UPDATE, DELETE, MERGE, DROP) to it.
  *
- * <p>Each engine owns one Trino catalog, created at run time in its {@link TrinoServer} (the JVM's shared engine
- * process, or an existing server named by {@code --trino-url}): a Hive connector with a file metastore in
- * {@code metastoreDir} over this runtime's S3 (Trino's native S3 file system, path-style, at the runtime's edge
- * endpoint). In the engine process it is created in the background, as the process may still be starting.
+ * <p>Each engine owns one Trino catalog (and its Iceberg twin, {@link TrinoCatalogSettings}), created at run time in
+ * its {@link TrinoServer} (the JVM's shared engine process, or an existing server named by {@code --trino-url}): a
+ * Hive connector with a file metastore in {@code metastoreDir} over this runtime's S3 (Trino's native S3 file
+ * system, path-style, at the runtime's edge endpoint). In the engine process it is created in the background, as
+ * the process may still be starting.
  */
 public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
 
@@ -51,6 +54,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private final TrinoCatalogSettings catalogSettings;
     private final HiveDdl ddl;
     private final TrinoCatalog metadata;
+    private final IcebergCtas icebergCtas;
     private boolean catalogCreated;
     private boolean closed;
 
@@ -60,8 +64,10 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         this.catalogSettings = catalogSettings;
         this.catalog = catalogSettings.name();
         TrinoRunner runner = this::run;
-        this.metadata = new TrinoCatalog(runner, catalog);
-        this.ddl = new HiveDdl(runner, catalog, metadata);
+        IcebergTables iceberg = new IcebergTables(runner, catalog, catalogSettings.icebergName());
+        this.icebergCtas = new IcebergCtas(iceberg);
+        this.metadata = new TrinoCatalog(runner, catalog, iceberg);
+        this.ddl = new HiveDdl(runner, catalog, metadata, new IcebergDdl(runner, iceberg));
     }
 
     /**
@@ -114,6 +120,13 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         String database = statement.database() == null || statement.database().isBlank()
                 ? DEFAULT_DATABASE : statement.database().toLowerCase(Locale.ROOT);
         String sql = withoutTrailingSemicolons(statement.sql() == null ? "" : statement.sql());
+        if (IcebergMaintenance.isVacuum(sql)) {
+            throw IcebergMaintenance.vacuumNotSupported();
+        }
+        if (IcebergMaintenance.isOptimize(sql)) {
+            // Trino SQL once rewritten (ALTER TABLE ... EXECUTE optimize), not Hive DDL.
+            return query(statement, IcebergMaintenance.optimize(sql), database, sink);
+        }
         if (isHiveDdl(sql)) {
             if (!statement.executionParameters().isEmpty()) {
                 throw AthenaErrors.query("INVALID_PARAMETER_USAGE", null,
@@ -137,11 +150,14 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     @Override
     public void checkSyntax(String sql) {
         String text = withoutTrailingSemicolons(sql);
-        if (text.isBlank() || isHiveDdl(text)) {
+        if (text.isBlank() || isHiveDdl(text) || IcebergMaintenance.isVacuum(text)) {
             return;
         }
         // Trino has no UNLOAD: it parses the UNLOAD's query (UNLOAD's own clauses are checked when it runs).
         text = Unload.queryInPlace(text).orElse(text);
+        if (IcebergMaintenance.isOptimize(text)) {
+            text = IcebergMaintenance.optimize(text);
+        }
         try {
             PARSER.createStatement(text);
         } catch (ParsingException e) {
@@ -168,9 +184,12 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
     private StatementOutcome query(Statement statement, String sql, String database, ResultSink sink) {
         String text = sql;
         Map<String, String> session = Map.of();
-        Optional<CtasProperties> ctas = CtasProperties.of(sql, statement.queryExecutionId(),
-                statement.outputLocation());
-        if (ctas.isPresent()) {
+        Optional<String> icebergTable = icebergCtas.rewrite(sql, database);
+        Optional<CtasProperties> ctas = icebergTable.isPresent() ? Optional.empty()
+                : CtasProperties.of(sql, statement.queryExecutionId(), statement.outputLocation());
+        if (icebergTable.isPresent()) {
+            text = icebergTable.get();
+        } else if (ctas.isPresent()) {
             text = ctas.get().sql();
             session = ctas.get().sessionProperties();
         }
@@ -202,7 +221,11 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             case "CREATE TABLE" -> "CREATE_TABLE_AS_SELECT";
             default -> updateType.replace(' ', '_');
         };
-        return new StatementOutcome(statementType, substatementType, outcome.dataScannedBytes(), rows,
+        // A CTAS or DML statement's one result row holds the count; GetQueryResults' UpdateCount is Trino's count.
+        boolean writes = updateType != null && List.of("CREATE TABLE", "INSERT", "DELETE", "UPDATE", "MERGE")
+                .contains(updateType);
+        long written = writes && outcome.updateCount() != null ? outcome.updateCount() : rows;
+        return new StatementOutcome(statementType, substatementType, outcome.dataScannedBytes(), written,
                 outcome.statistics());
     }
 
@@ -243,6 +266,14 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         try {
             client.execute(catalogSettings.createStatement(), TrinoClient.Session.of(null, null),
                     new Cancellation(), TrinoRunner.IGNORE);
+            try {
+                client.execute(catalogSettings.createIcebergStatement(), TrinoClient.Session.of(null, null),
+                        new Cancellation(), TrinoRunner.IGNORE);
+            } catch (TrinoQueryError e) {
+                // Both or neither, so that the next attempt starts afresh.
+                dropCatalogs(false);
+                throw e;
+            }
             client.execute("CREATE SCHEMA IF NOT EXISTS " + catalog + "." + DEFAULT_DATABASE,
                     TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
             catalogCreated = true;
@@ -250,7 +281,7 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             throw new TrinoStartException("Cannot create the local Athena catalog " + catalog
                     + " in the Trino server at " + server.uri() + ": " + e.errorName() + ": " + e.getMessage()
                     + ". The server needs dynamic catalog management (catalog.management=dynamic) and the Hive "
-                    + "plugin; see docs/local-athena.md", e);
+                    + "and Iceberg plugins; see docs/local-athena.md", e);
         }
     }
 
@@ -306,15 +337,23 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
             created = catalogCreated;
             catalogCreated = false;
         }
+        if (created) {
+            dropCatalogs(true);
+        }
+        server.releaseCatalogName(catalog);
+    }
+
+    private void dropCatalogs(boolean withIceberg) {
         try {
-            if (created) {
-                client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null),
-                        new Cancellation(), TrinoRunner.IGNORE);
+            client.execute("DROP CATALOG IF EXISTS " + catalog, TrinoClient.Session.of(null, null),
+                    new Cancellation(), TrinoRunner.IGNORE);
+            if (withIceberg) {
+                client.execute("DROP CATALOG IF EXISTS " + catalogSettings.icebergName(),
+                        TrinoClient.Session.of(null, null), new Cancellation(), TrinoRunner.IGNORE);
             }
         } catch (RuntimeException e) {
             // The engine is gone already (JVM exit): nothing left to drop.
         }
-        server.releaseCatalogName(catalog);
     }
 
     /** Streams a query's rows to the Athena result sink as Athena renders them. */

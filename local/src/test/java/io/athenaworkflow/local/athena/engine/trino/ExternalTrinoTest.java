@@ -127,7 +127,7 @@ class ExternalTrinoTest {
                             + "server at " + url + ": ")
                     .hasMessageContaining("already exists")
                     .hasMessageEndingWith("The server needs dynamic catalog management (catalog.management=dynamic) "
-                            + "and the Hive plugin; see docs/local-athena.md");
+                            + "and the Hive and Iceberg plugins; see docs/local-athena.md");
             assertThat(catalogsOf(url)).as("the catalog the runtime did not create stays").contains("awsdatacatalog");
         } finally {
             rowsOf(url, "DROP CATALOG IF EXISTS awsdatacatalog");

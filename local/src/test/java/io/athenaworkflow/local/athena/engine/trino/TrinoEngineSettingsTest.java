@@ -31,13 +31,27 @@ class TrinoEngineSettingsTest {
         assertThatThrownBy(TrinoEngineSettings::defaults)
                 .isInstanceOf(TrinoStartException.class)
                 .hasMessageContaining("The Trino engine is not built: " + empty)
-                .hasMessageContaining("./mvnw -pl trino-engine,trino-engine/hive-plugin package");
+                .hasMessageContaining("./mvnw -pl trino-engine,trino-engine/hive-plugin,trino-engine/iceberg-plugin "
+                        + "package");
+    }
+
+    @Test
+    void defaults_whenIcebergPluginMissing_failsSayingHowToBuildIt(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("lib"));
+        Files.createDirectories(home.resolve("plugin/hive"));
+        System.setProperty(TrinoEngineSettings.HOME_PROPERTY, home.toString());
+
+        assertThatThrownBy(TrinoEngineSettings::defaults)
+                .isInstanceOf(TrinoStartException.class)
+                .hasMessageContaining("lacks lib/, plugin/hive/ or plugin/iceberg/")
+                .hasMessageContaining("trino-engine/iceberg-plugin");
     }
 
     @Test
     void defaults_whenEngineFolderLaidOut_usesItWithThisJvmsJava(@TempDir Path home) throws Exception {
         Files.createDirectories(home.resolve("lib"));
         Files.createDirectories(home.resolve("plugin/hive"));
+        Files.createDirectories(home.resolve("plugin/iceberg"));
         System.setProperty(TrinoEngineSettings.HOME_PROPERTY, home.toString());
 
         TrinoEngineSettings settings = TrinoEngineSettings.defaults();
