@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
 import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -149,6 +150,18 @@ class TrinoSemanticsTest {
         assertThat(failed.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(failed.status().stateChangeReason()).startsWith(reasonPrefix);
         assertThat(failed.status().athenaError().errorCategory()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} fails with NOT_SUPPORTED")
+    @ValueSource(strings = {"CALL system.sync_partition_metadata('default', 't', 'FULL')",
+            "CREATE TABLE default.copy (LIKE default.original)", "DESCRIBE INPUT statement_name",
+            "DESCRIBE OUTPUT statement_name"})
+    void statement_whenTrinoRunsItButAthenaDoesNot_failsWithNotSupported(String sql) {
+        QueryExecution failed = local.awaitDone(local.start(sql));
+
+        assertThat(failed.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(failed.status().stateChangeReason()).startsWith("NOT_SUPPORTED: ")
+                .endsWith("is not supported by Athena").doesNotContain("line ");
     }
 
     @Test

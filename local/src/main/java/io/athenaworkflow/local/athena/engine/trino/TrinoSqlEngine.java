@@ -138,7 +138,20 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         if (unload.isPresent()) {
             return unload(unload.get(), statement, database, sink);
         }
+        Optional<String> refusal = parsed(sql).flatMap(AthenaUnsupportedStatements::refusal);
+        if (refusal.isPresent()) {
+            throw AthenaErrors.notSupported(refusal.get());
+        }
         return query(statement, sql, database, sink);
+    }
+
+    /** The statement as Trino's parser reads it; empty if it does not parse (the engine then reports why). */
+    private static Optional<io.trino.sql.tree.Statement> parsed(String sql) {
+        try {
+            return Optional.of(PARSER.createStatement(sql));
+        } catch (ParsingException e) {
+            return Optional.empty();
+        }
     }
 
     /**
