@@ -18,6 +18,7 @@ import io.athenaworkflow.local.athena.engine.sql.Token;
 import io.athenaworkflow.local.athena.engine.sql.TokenKind;
 import io.trino.sql.parser.ParsingException;
 import io.trino.sql.parser.SqlParser;
+import io.trino.sql.tree.Call;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,19 +139,19 @@ public final class TrinoSqlEngine implements SqlEngine, AthenaCatalog {
         if (unload.isPresent()) {
             return unload(unload.get(), statement, database, sink);
         }
-        Optional<String> refusal = parsed(sql).flatMap(AthenaUnsupportedStatements::refusal);
-        if (refusal.isPresent()) {
-            throw AthenaErrors.notSupported(refusal.get());
+        if (isProcedureCall(sql)) {
+            // Athena: "Stored procedures are not supported" (Trino runs CALL).
+            throw AthenaErrors.notSupported("Stored procedures (CALL) are not supported by Athena");
         }
         return query(statement, sql, database, sink);
     }
 
-    /** The statement as Trino's parser reads it; empty if it does not parse (the engine then reports why). */
-    private static Optional<io.trino.sql.tree.Statement> parsed(String sql) {
+    /** Whether Trino's parser reads {@code sql} as a CALL (false if it does not parse: the engine then says why). */
+    private static boolean isProcedureCall(String sql) {
         try {
-            return Optional.of(PARSER.createStatement(sql));
+            return PARSER.createStatement(sql) instanceof Call;
         } catch (ParsingException e) {
-            return Optional.empty();
+            return false;
         }
     }
 

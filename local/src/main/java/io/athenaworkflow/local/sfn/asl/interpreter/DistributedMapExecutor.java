@@ -96,7 +96,7 @@ final class DistributedMapExecutor {
                         Execution child = execution.startChild(childContext(run, inputs[index]), state.processor(),
                                 run.arn());
                         children[index] = child;
-                        run.addChild(child, size);
+                        run.addChild(child, size, index);
                         ExecutionResult result = awaitChild(child);
                         if (result.status() == ExecutionStatus.SUCCEEDED) {
                             results[index] = Json.parse(result.output());

@@ -19,8 +19,8 @@ public final class MapRun {
                          long resultsWritten) {
     }
 
-    /** A child execution and the number of items it processes (one, or its batch's). */
-    public record Child(Execution execution, int itemCount) {
+    /** A child execution, the number of items it processes (one, or its batch's) and its item's (or batch's) index. */
+    public record Child(Execution execution, int itemCount, int index) {
     }
 
     private final String arn;
@@ -130,8 +130,17 @@ public final class MapRun {
         concurrencyChanged = listener;
     }
 
-    synchronized void addChild(Execution child, int itemCount) {
-        children.add(new Child(child, itemCount));
+    /**
+     * Records the child execution that processes item (or batch) {@code index}. Children are kept in item order, the
+     * order the Map starts them in: children started in the same instant (on different threads) then still list in
+     * a fixed order, newest (highest index) first.
+     */
+    synchronized void addChild(Execution child, int itemCount, int index) {
+        int at = 0;
+        while (at < children.size() && children.get(at).index() < index) {
+            at++;
+        }
+        children.add(at, new Child(child, itemCount, index));
     }
 
     /** A ResultWriter wrote the results of {@code executionCount} children processing {@code itemCount} items. */

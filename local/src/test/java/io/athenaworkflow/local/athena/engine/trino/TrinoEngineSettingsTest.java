@@ -49,9 +49,7 @@ class TrinoEngineSettingsTest {
 
     @Test
     void defaults_whenEngineFolderLaidOut_usesItWithThisJvmsJava(@TempDir Path home) throws Exception {
-        Files.createDirectories(home.resolve("lib"));
-        Files.createDirectories(home.resolve("plugin/hive"));
-        Files.createDirectories(home.resolve("plugin/iceberg"));
+        layOutEngineFolder(home);
         System.setProperty(TrinoEngineSettings.HOME_PROPERTY, home.toString());
 
         TrinoEngineSettings settings = TrinoEngineSettings.defaults();
@@ -62,8 +60,7 @@ class TrinoEngineSettingsTest {
 
     @Test
     void withJvmOptions_whenOptionsGiven_keepsThemInOrderAfterTheDefaults(@TempDir Path home) throws Exception {
-        Files.createDirectories(home.resolve("lib"));
-        Files.createDirectories(home.resolve("plugin/hive"));
+        layOutEngineFolder(home);
         System.setProperty(TrinoEngineSettings.HOME_PROPERTY, home.toString());
         TrinoEngineSettings defaults = TrinoEngineSettings.defaults();
 
@@ -83,5 +80,12 @@ class TrinoEngineSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Invalid engine JVM option 'Main'")
                 .hasMessageContaining("JVM options start with '-'");
+    }
+
+    /** The folders {@link TrinoEngineSettings#defaults()} looks for: the server's lib/ and its two plugins. */
+    private static void layOutEngineFolder(Path home) throws java.io.IOException {
+        Files.createDirectories(home.resolve("lib"));
+        Files.createDirectories(home.resolve("plugin/hive"));
+        Files.createDirectories(home.resolve("plugin/iceberg"));
     }
 }
