@@ -17,7 +17,7 @@ import java.util.Map;
  * Recursive-descent parser for the Hive DDL and utility statements Athena accepts (CREATE/DROP DATABASE, CREATE
  * EXTERNAL TABLE, DROP TABLE, SHOW ..., DESCRIBE, MSCK REPAIR TABLE, ALTER TABLE ADD/DROP PARTITION).
  */
-public final class DdlParser {
+public final class DdlParser extends TokenParser {
 
     // The Hive input/output format classes STORED AS names (what Glue records for a table).
     private static final String TEXT_INPUT = "org.apache.hadoop.mapred.TextInputFormat";
@@ -29,11 +29,9 @@ public final class DdlParser {
     private static final String AVRO_INPUT = "org.apache.hadoop.hive.ql.io.avro.AvroContainerInputFormat";
     private static final String AVRO_OUTPUT = "org.apache.hadoop.hive.ql.io.avro.AvroContainerOutputFormat";
 
-    private final List<Token> tokens;
-    private int pos;
 
     private DdlParser(List<Token> tokens) {
-        this.tokens = tokens;
+        super(tokens);
     }
 
     /**
@@ -402,21 +400,6 @@ public final class DdlParser {
         return values;
     }
 
-    private List<ColumnDefinition> columns() {
-        expect("(");
-        List<ColumnDefinition> columns = new ArrayList<>();
-        do {
-            String name = identifier("a column name").toLowerCase(Locale.ROOT);
-            int[] at = {pos};
-            HiveType type = HiveType.parse(tokens, at);
-            pos = at[0];
-            String comment = acceptKeyword("comment") ? string("the column comment") : null;
-            columns.add(new ColumnDefinition(name, type, comment));
-        } while (accept(","));
-        expect(")");
-        return columns;
-    }
-
     private Map<String, String> properties() {
         expect("(");
         Map<String, String> properties = new LinkedHashMap<>();
@@ -430,27 +413,6 @@ public final class DdlParser {
         } while (accept(","));
         expect(")");
         return properties;
-    }
-
-    private TableName tableName() {
-        Token first = peek();
-        List<String> parts = new ArrayList<>();
-        parts.add(identifier("a table name"));
-        while (accept(".")) {
-            parts.add(identifier("a name"));
-        }
-        // `db.table` written as one backquoted identifier is common in Athena DDL.
-        if (parts.size() == 1 && first.kind() == TokenKind.QUOTED_IDENTIFIER && parts.get(0).contains(".")) {
-            parts = List.of(parts.get(0).split("\\.", -1));
-        }
-        List<String> lower = parts.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
-        return switch (lower.size()) {
-            case 1 -> new TableName(null, null, lower.get(0), first.position());
-            case 2 -> new TableName(null, lower.get(0), lower.get(1), first.position());
-            case 3 -> new TableName(lower.get(0), lower.get(1), lower.get(2), first.position());
-            default -> throw AthenaErrors.syntax(first.line(), first.column(), "Too many dots in table name: "
-                    + String.join(".", parts));
-        };
     }
 
     private boolean ifNotExists() {
@@ -470,73 +432,4 @@ public final class DdlParser {
         return false;
     }
 
-    private String identifier(String what) {
-        Token t = next();
-        if (!t.isIdentifier()) {
-            pos--;
-            throw unexpected(what);
-        }
-        return t.value();
-    }
-
-    private String string(String what) {
-        Token t = next();
-        if (t.kind() != TokenKind.STRING) {
-            pos--;
-            throw unexpected(what + " as a quoted string");
-        }
-        return t.value();
-    }
-
-    private Token peek() {
-        return tokens.get(pos);
-    }
-
-    private Token next() {
-        Token t = tokens.get(pos);
-        if (t.kind() != TokenKind.EOF) {
-            pos++;
-        }
-        return t;
-    }
-
-    private boolean accept(String symbol) {
-        if (peek().isSymbol(symbol)) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(String symbol) {
-        if (!accept(symbol)) {
-            throw unexpected("'" + symbol + "'");
-        }
-    }
-
-    private boolean acceptKeyword(String keyword) {
-        if (peek().isKeyword(keyword)) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expectKeyword(String keyword) {
-        if (!acceptKeyword(keyword)) {
-            throw unexpected("'" + keyword.toUpperCase(Locale.ROOT) + "'");
-        }
-    }
-
-    private void expectEnd() {
-        if (peek().kind() != TokenKind.EOF) {
-            throw unexpected("<EOF>");
-        }
-    }
-
-    private RuntimeException unexpected(String expected) {
-        Token t = peek();
-        String found = t.kind() == TokenKind.EOF ? "<EOF>" : t.text();
-        return AthenaErrors.syntax(t.line(), t.column(), "mismatched input '" + found + "'. Expecting: " + expected);
-    }
 }

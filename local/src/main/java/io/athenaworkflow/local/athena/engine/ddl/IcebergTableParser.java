@@ -24,16 +24,14 @@ import java.util.Set;
  * Unlike Hive's PARTITIONED BY, the partition list names columns already declared (no types) or Iceberg partition
  * transforms: {@code year|month|day|hour(col)}, {@code bucket(N, col)}, {@code truncate(L, col)}.
  */
-final class IcebergTableParser {
+final class IcebergTableParser extends TokenParser {
 
     private static final Set<String> TIME_TRANSFORMS = Set.of("year", "month", "day", "hour");
     private static final Set<String> WIDTH_TRANSFORMS = Set.of("bucket", "truncate");
 
-    private final List<Token> tokens;
-    private int pos;
 
     private IcebergTableParser(List<Token> tokens) {
-        this.tokens = tokens;
+        super(tokens);
     }
 
     /** Whether {@code tokens} are a CREATE [EXTERNAL] TABLE whose TBLPROPERTIES set 'table_type' to 'ICEBERG'. */
@@ -160,21 +158,6 @@ final class IcebergTableParser {
         return fields;
     }
 
-    private List<ColumnDefinition> columns() {
-        expect("(");
-        List<ColumnDefinition> columns = new ArrayList<>();
-        do {
-            String name = identifier("a column name").toLowerCase(Locale.ROOT);
-            int[] at = {pos};
-            HiveType type = HiveType.parse(tokens, at);
-            pos = at[0];
-            String comment = acceptKeyword("comment") ? string("the column comment") : null;
-            columns.add(new ColumnDefinition(name, type, comment));
-        } while (accept(","));
-        expect(")");
-        return columns;
-    }
-
     private Map<String, String> properties() {
         expect("(");
         Map<String, String> properties = new LinkedHashMap<>();
@@ -190,87 +173,4 @@ final class IcebergTableParser {
         return properties;
     }
 
-    private TableName tableName() {
-        Token first = peek();
-        List<String> parts = new ArrayList<>();
-        parts.add(identifier("a table name"));
-        while (accept(".")) {
-            parts.add(identifier("a name"));
-        }
-        if (parts.size() == 1 && first.kind() == TokenKind.QUOTED_IDENTIFIER && parts.get(0).contains(".")) {
-            parts = List.of(parts.get(0).split("\\.", -1));
-        }
-        List<String> lower = parts.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
-        return switch (lower.size()) {
-            case 1 -> new TableName(null, null, lower.get(0), first.position());
-            case 2 -> new TableName(null, lower.get(0), lower.get(1), first.position());
-            case 3 -> new TableName(lower.get(0), lower.get(1), lower.get(2), first.position());
-            default -> throw AthenaErrors.syntax(first.line(), first.column(), "Too many dots in table name: "
-                    + String.join(".", parts));
-        };
-    }
-
-    private String identifier(String what) {
-        Token t = next();
-        if (!t.isIdentifier()) {
-            pos--;
-            throw unexpected(what);
-        }
-        return t.value();
-    }
-
-    private String string(String what) {
-        Token t = next();
-        if (t.kind() != TokenKind.STRING) {
-            pos--;
-            throw unexpected(what + " as a quoted string");
-        }
-        return t.value();
-    }
-
-    private Token peek() {
-        return tokens.get(pos);
-    }
-
-    private Token next() {
-        Token t = tokens.get(pos);
-        if (t.kind() != TokenKind.EOF) {
-            pos++;
-        }
-        return t;
-    }
-
-    private boolean accept(String symbol) {
-        if (peek().isSymbol(symbol)) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(String symbol) {
-        if (!accept(symbol)) {
-            throw unexpected("'" + symbol + "'");
-        }
-    }
-
-    private boolean acceptKeyword(String keyword) {
-        if (peek().isKeyword(keyword)) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expectKeyword(String keyword) {
-        if (!acceptKeyword(keyword)) {
-            throw unexpected("'" + keyword.toUpperCase(Locale.ROOT) + "'");
-        }
-    }
-
-    private RuntimeException unexpected(String expected) {
-        Token t = peek();
-        String found = t.kind() == TokenKind.EOF ? "<EOF>" : t.text();
-        return AthenaErrors.syntax(t.line(), t.column(), "mismatched input '" + found + "'. Expecting: " + expected);
-    }
 }
