@@ -400,21 +400,6 @@ public final class DdlParser extends TokenParser {
         return values;
     }
 
-    private Map<String, String> properties() {
-        expect("(");
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (accept(")")) {
-            return properties;
-        }
-        do {
-            String key = string("a property name");
-            expect("=");
-            properties.put(key, string("a property value"));
-        } while (accept(","));
-        expect(")");
-        return properties;
-    }
-
     private boolean ifNotExists() {
         if (acceptKeyword("if")) {
             expectKeyword("not");

@@ -91,7 +91,7 @@ final class IcebergTableParser extends TokenParser {
             } else if (acceptKeyword("location")) {
                 location = string("the table location");
             } else if (acceptKeyword("tblproperties")) {
-                properties.putAll(properties());
+                properties().forEach((key, value) -> properties.put(key.toLowerCase(Locale.ROOT), value));
             } else if (peek().isKeyword("row") || peek().isKeyword("stored") || peek().isKeyword("clustered")) {
                 throw AthenaErrors.ddl("FAILED: SemanticException " + peek().text().toUpperCase(Locale.ROOT)
                         + " is not supported for table type ICEBERG: an Iceberg table's file format is the 'format' "
@@ -156,21 +156,6 @@ final class IcebergTableParser extends TokenParser {
         } while (accept(","));
         expect(")");
         return fields;
-    }
-
-    private Map<String, String> properties() {
-        expect("(");
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (accept(")")) {
-            return properties;
-        }
-        do {
-            String key = string("a property name");
-            expect("=");
-            properties.put(key.toLowerCase(Locale.ROOT), string("a property value"));
-        } while (accept(","));
-        expect(")");
-        return properties;
     }
 
 }

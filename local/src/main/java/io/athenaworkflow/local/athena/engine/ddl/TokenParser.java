@@ -6,8 +6,10 @@ import io.athenaworkflow.local.athena.engine.ddl.DdlStatement.TableName;
 import io.athenaworkflow.local.athena.engine.sql.Token;
 import io.athenaworkflow.local.athena.engine.sql.TokenKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The token cursor and the pieces of Athena's DDL grammar that Hive DDL ({@link DdlParser}) and Iceberg's CREATE
@@ -127,5 +129,21 @@ abstract class TokenParser {
         Token t = peek();
         String found = t.kind() == TokenKind.EOF ? "<EOF>" : t.text();
         return AthenaErrors.syntax(t.line(), t.column(), "mismatched input '" + found + "'. Expecting: " + expected);
+    }
+
+    /** {@code ('key' = 'value', ...)}: TBLPROPERTIES, SERDEPROPERTIES, WITH DBPROPERTIES; keys as written. */
+    final Map<String, String> properties() {
+        expect("(");
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (accept(")")) {
+            return properties;
+        }
+        do {
+            String key = string("a property name");
+            expect("=");
+            properties.put(key, string("a property value"));
+        } while (accept(","));
+        expect(")");
+        return properties;
     }
 }
