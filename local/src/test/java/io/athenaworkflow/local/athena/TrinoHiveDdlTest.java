@@ -2,29 +2,18 @@ package io.athenaworkflow.local.athena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.athenaworkflow.local.SqlEngineFactory;
-import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
 import io.athenaworkflow.local.testing.LocalAwsFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.athena.model.Column;
-import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
-import software.amazon.awssdk.services.athena.model.Row;
 import software.amazon.awssdk.services.athena.model.TableMetadata;
 
 /**
@@ -35,28 +24,18 @@ import software.amazon.awssdk.services.athena.model.TableMetadata;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrinoHiveDdlTest {
 
+    private TrinoLake lake;
     private LocalAwsFixture local;
-    private Path metastore;
 
     @BeforeAll
-    void start() throws IOException {
-        TrinoProcess.shared().uri();
-        metastore = Files.createTempDirectory("trino-ddl");
-        local = new LocalAwsFixture(UnaryOperator.identity(), SqlEngineFactory.trino(metastore));
-        assertThat(local.awaitDone(local.start("SELECT 1"), Duration.ofMinutes(3)).status().state())
-                .isEqualTo(QueryExecutionState.SUCCEEDED);
-        local.s3.createBucket(b -> b.bucket("lake"));
-        succeed("CREATE DATABASE IF NOT EXISTS lake");
+    void start() {
+        lake = new TrinoLake();
+        local = lake.local;
     }
 
     @AfterAll
     void stop() {
-        local.close();
-        try (Stream<Path> paths = Files.walk(metastore)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lake.close();
     }
 
     @Test
@@ -101,9 +80,9 @@ class TrinoHiveDdlTest {
 
         assertThat(rows("SELECT id + 1, amount * 2, name, dt FROM lake.typedcsv ORDER BY id")).containsExactly(
                 List.of("2", "19.00", "Ann", "2024-01-01"), java.util.Arrays.asList("3", null, "Bo", "2024-01-01"));
-        assertThat(text(succeed("SHOW TABLES IN lake"))).contains("typedcsv")
+        assertThat(lake.text(succeed("SHOW TABLES IN lake"))).contains("typedcsv")
                 .noneMatch(t -> t.startsWith("athena_opencsv_source"));
-        assertThat(text(succeed("SHOW PARTITIONS lake.typedcsv"))).containsExactly("dt=2024-01-01");
+        assertThat(lake.text(succeed("SHOW PARTITIONS lake.typedcsv"))).containsExactly("dt=2024-01-01");
         TableMetadata table = local.athena.getTableMetadata(b -> b.catalogName("AwsDataCatalog")
                 .databaseName("lake").tableName("typedcsv")).tableMetadata();
         assertThat(table.tableType()).isEqualTo("EXTERNAL_TABLE");
@@ -111,7 +90,7 @@ class TrinoHiveDdlTest {
         assertThat(table.partitionKeys()).extracting(Column::name).containsExactly("dt");
 
         succeed("DROP TABLE lake.typedcsv");
-        assertThat(text(succeed("SHOW TABLES IN lake"))).noneMatch(t -> t.contains("typedcsv"));
+        assertThat(lake.text(succeed("SHOW TABLES IN lake"))).noneMatch(t -> t.contains("typedcsv"));
     }
 
     @ParameterizedTest(name = "STORED AS {0}")
@@ -135,10 +114,10 @@ class TrinoHiveDdlTest {
                 + "ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' LOCATION 's3://lake/events/'");
         assertThat(rows("SELECT count(*) FROM lake.events")).containsExactly(List.of("0"));
 
-        List<String> repair = text(succeed("MSCK REPAIR TABLE lake.events"));
+        List<String> repair = lake.text(succeed("MSCK REPAIR TABLE lake.events"));
         assertThat(repair).contains("Repair: Added partition to metastore events:dt=2024-01-01",
                 "Repair: Added partition to metastore events:dt=2024-01-02");
-        assertThat(text(succeed("SHOW PARTITIONS lake.events"))).containsExactly("dt=2024-01-01", "dt=2024-01-02");
+        assertThat(lake.text(succeed("SHOW PARTITIONS lake.events"))).containsExactly("dt=2024-01-01", "dt=2024-01-02");
         assertThat(rows("SELECT id, dt FROM lake.events WHERE dt = '2024-01-02'"))
                 .containsExactly(List.of("2", "2024-01-02"));
 
@@ -172,7 +151,7 @@ class TrinoHiveDdlTest {
         assertThat(table.createTime()).isAfter(java.time.Instant.now().minus(Duration.ofHours(1)));
         assertThat(local.athena.listDatabases(b -> b.catalogName("AwsDataCatalog")).databaseList())
                 .extracting(d -> d.name()).contains("default", "lake");
-        assertThat(text(succeed("DESCRIBE lake.described")).getFirst())
+        assertThat(lake.text(succeed("DESCRIBE lake.described")).getFirst())
                 .isEqualTo("id                  \tint                 \t                    ");
     }
 
@@ -194,26 +173,16 @@ class TrinoHiveDdlTest {
 
         succeed("DROP DATABASE scratch CASCADE");
 
-        assertThat(text(succeed("SHOW DATABASES"))).doesNotContain("scratch").contains("lake");
+        assertThat(lake.text(succeed("SHOW DATABASES"))).doesNotContain("scratch").contains("lake");
         assertThat(local.s3.listObjectsV2(b -> b.bucket("lake").prefix("gone/")).contents()).hasSize(1);
     }
 
     private void put(String key, String body) {
-        local.s3.putObject(b -> b.bucket("lake").key(key), RequestBody.fromString(body));
+        lake.put(key, body);
     }
 
     private List<List<String>> rows(String sql) {
-        QueryExecution done = succeed(sql);
-        List<Row> rows = local.athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId()))
-                .resultSet().rows();
-        return rows.subList(1, rows.size()).stream()
-                .map(r -> r.data().stream().map(Datum::varCharValue).toList()).toList();
-    }
-
-    /** The lines of a DDL or utility statement's text result. */
-    private List<String> text(QueryExecution done) {
-        return local.athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId())).resultSet().rows()
-                .stream().map(r -> r.data().getFirst().varCharValue()).toList();
+        return lake.rows(succeed(sql));
     }
 
     private QueryExecution succeed(String sql) {

@@ -3,28 +3,17 @@ package io.athenaworkflow.local.athena;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.athenaworkflow.local.SqlEngineFactory;
-import io.athenaworkflow.local.athena.engine.trino.TrinoProcess;
 import io.athenaworkflow.local.testing.LocalAwsFixture;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.athena.model.Column;
-import software.amazon.awssdk.services.athena.model.Datum;
 import software.amazon.awssdk.services.athena.model.InvalidRequestException;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
 import software.amazon.awssdk.services.athena.model.QueryExecutionState;
-import software.amazon.awssdk.services.athena.model.Row;
 import software.amazon.awssdk.services.athena.model.TableMetadata;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -37,28 +26,19 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrinoIcebergTablesTest {
 
+    private TrinoLake lake;
     private LocalAwsFixture local;
-    private Path metastore;
 
     @BeforeAll
-    void start() throws IOException {
-        TrinoProcess.shared().uri();
-        metastore = Files.createTempDirectory("trino-iceberg");
-        local = new LocalAwsFixture(UnaryOperator.identity(), SqlEngineFactory.trino(metastore));
-        assertThat(local.awaitDone(local.start("SELECT 1"), Duration.ofMinutes(3)).status().state())
-                .isEqualTo(QueryExecutionState.SUCCEEDED);
-        local.s3.createBucket(b -> b.bucket("lake"));
+    void start() {
+        lake = new TrinoLake();
+        local = lake.local;
         succeed("CREATE DATABASE IF NOT EXISTS ice");
     }
 
     @AfterAll
     void stop() {
-        local.close();
-        try (Stream<Path> paths = Files.walk(metastore)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lake.close();
     }
 
     @Test
@@ -155,10 +135,10 @@ class TrinoIcebergTablesTest {
                 .tableMetadataList()).filteredOn(t -> t.name().equals("items"))
                 .singleElement().satisfies(t -> assertThat(t.parameters()).containsEntry("table_type", "ICEBERG"));
 
-        assertThat(text(succeed("SHOW TBLPROPERTIES ice.items"))).contains("table_type\tICEBERG", "format\torc",
+        assertThat(lake.text(succeed("SHOW TBLPROPERTIES ice.items"))).contains("table_type\tICEBERG", "format\torc",
                 "write_compression\tsnappy");
-        assertThat(text(succeed("SHOW TABLES IN ice"))).contains("items");
-        assertThat(text(succeed("SHOW COLUMNS IN ice.items"))).containsExactly("id", "name", "price");
+        assertThat(lake.text(succeed("SHOW TABLES IN ice"))).contains("items");
+        assertThat(lake.text(succeed("SHOW COLUMNS IN ice.items"))).containsExactly("id", "name", "price");
         assertThat(keys("warehouse/items/data/")).isNotEmpty().allMatch(k -> k.endsWith(".orc"));
     }
 
@@ -174,7 +154,7 @@ class TrinoIcebergTablesTest {
         QueryExecution dropped = succeed("DROP TABLE ice.scratch");
 
         assertThat(dropped.substatementType()).isEqualTo("DROP_TABLE");
-        assertThat(text(succeed("SHOW TABLES IN ice"))).doesNotContain("scratch");
+        assertThat(lake.text(succeed("SHOW TABLES IN ice"))).doesNotContain("scratch");
         assertThat(fail("SELECT * FROM ice.scratch")).startsWith("TABLE_NOT_FOUND");
     }
 
@@ -190,7 +170,7 @@ class TrinoIcebergTablesTest {
         succeed("UPDATE ice.copied SET name = 'z' WHERE id = 2");
         assertThat(rows("SELECT id, name FROM ice.copied ORDER BY id"))
                 .containsExactly(List.of("1", "x"), List.of("2", "z"));
-        assertThat(text(succeed("SHOW TBLPROPERTIES ice.copied"))).contains("table_type\tICEBERG",
+        assertThat(lake.text(succeed("SHOW TBLPROPERTIES ice.copied"))).contains("table_type\tICEBERG",
                 "write_compression\tgzip");
         assertThat(keys("warehouse/copied/data/")).isNotEmpty().allMatch(k -> k.contains("id_bucket="));
         assertThat(fail("CREATE TABLE ice.copied2 WITH (table_type = 'ICEBERG', is_external = true, "
@@ -240,7 +220,7 @@ class TrinoIcebergTablesTest {
         assertThat(fail("CREATE TABLE ice.odd (id int) PARTITIONED BY (id int) "
                 + "LOCATION 's3://lake/warehouse/odd/' TBLPROPERTIES ('table_type' = 'ICEBERG')"))
                 .startsWith("SYNTAX_ERROR").contains("column type must not be included");
-        assertThat(text(succeed("SHOW TABLES IN ice"))).doesNotContain("tuned", "odd");
+        assertThat(lake.text(succeed("SHOW TABLES IN ice"))).doesNotContain("tuned", "odd");
     }
 
     @Test
@@ -268,12 +248,7 @@ class TrinoIcebergTablesTest {
     }
 
     private List<List<String>> rows(String sql) {
-        QueryExecution done = succeed(sql);
-        List<Row> rows = local.athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId()))
-                .resultSet().rows();
-        return rows.subList(1, rows.size()).stream()
-                .map(r -> Arrays.asList(r.data().stream().map(Datum::varCharValue).toArray(String[]::new)))
-                .toList();
+        return lake.rows(succeed(sql));
     }
 
     /** GetQueryResults' UpdateCount: the rows a DML statement or CTAS wrote. */
@@ -281,11 +256,6 @@ class TrinoIcebergTablesTest {
         return local.athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId())).updateCount();
     }
 
-    /** The lines of a DDL or utility statement's text result. */
-    private List<String> text(QueryExecution done) {
-        return local.athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId())).resultSet().rows()
-                .stream().map(r -> r.data().getFirst().varCharValue()).toList();
-    }
 
     private QueryExecution succeed(String sql) {
         QueryExecution done = local.awaitDone(local.start(sql), Duration.ofSeconds(90));

@@ -102,7 +102,11 @@ final class TrinoLake implements AutoCloseable {
 
     /** The lines of a DDL or utility statement's text result. */
     List<String> text(String sql) {
-        QueryExecution done = succeed(sql);
+        return text(succeed(sql));
+    }
+
+    /** The lines of the text result of a DDL or utility statement that succeeded. */
+    List<String> text(QueryExecution done) {
         return local.athena.getQueryResults(b -> b.queryExecutionId(done.queryExecutionId())).resultSet().rows()
                 .stream().map(r -> r.data().getFirst().varCharValue()).toList();
     }
