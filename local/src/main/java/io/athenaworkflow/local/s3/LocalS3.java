@@ -72,7 +72,8 @@ public final class LocalS3 implements ObjectStore, S3Events, AutoCloseable {
             // S3Proxy's filesystem store with its encryption bookkeeping on, corrected where it answers unlike S3.
             blobStore = new NotifyingBlobStore(
                     new DefaultKmsKey(new KnownUploadsOnly(
-                            new FailedWriteCleanup(new EncryptionRecordingFilesystemStore(root), root)),
+                            new FailedWriteCleanup(new DefaultContentType(new EncryptionRecordingFilesystemStore(root)),
+                                    root)),
                             config.region(), config.accountId()),
                     config.clock());
         } catch (RuntimeException e) {

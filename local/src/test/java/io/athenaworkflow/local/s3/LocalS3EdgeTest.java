@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.athenaworkflow.local.edge.EdgeConfig;
 import io.athenaworkflow.local.edge.EdgeServer;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,11 +23,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 class LocalS3EdgeTest {
 
@@ -187,6 +193,31 @@ class LocalS3EdgeTest {
         assertThat(events.get(1).sequencer()).isGreaterThan(events.get(0).sequencer());
         assertThat(client.getObjectAsBytes(b -> b.bucket("data").key("copies/dst.csv")).asUtf8String())
                 .isEqualTo("a,b\n");
+    }
+
+    @Test
+    void putObject_whenNoContentTypeSent_isBinaryOctetStreamNotAGuessFromTheKey() throws Exception {
+        client.createBucket(b -> b.bucket("data"));
+        URI presigned;
+        try (S3Presigner presigner = S3Presigner.builder().endpointOverride(edge.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+            presigned = presigner.presignPutObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+                    .putObjectRequest(r -> r.bucket("data").key("notes.txt"))).url().toURI();
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(presigned)
+                    .PUT(HttpRequest.BodyPublishers.ofString("plain words")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        }
+        s3.put("data", "lib.a", new byte[] {1, 2}, null);
+
+        assertThat(client.headObject(b -> b.bucket("data").key("notes.txt")).contentType())
+                .isEqualTo("binary/octet-stream");
+        assertThat(client.headObject(b -> b.bucket("data").key("lib.a")).contentType())
+                .isEqualTo("binary/octet-stream");
+        assertThat(client.getObjectAsBytes(b -> b.bucket("data").key("notes.txt")).asUtf8String())
+                .isEqualTo("plain words");
     }
 
     @Test
